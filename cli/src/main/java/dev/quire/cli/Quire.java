@@ -1,0 +1,58 @@
+package dev.quire.cli;
+
+import dev.quire.cli.run.RunCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * Entry point of the {@code quire} launcher: dispatches to one subcommand and exits with its status.
+ */
+public final class Quire {
+
+    /** Exit status for a command line that could not be understood. */
+    public static final int USAGE_ERROR = 2;
+
+    private static final String USAGE = """
+            Usage: quire <command> [options]
+
+            Commands:
+              run [--demo] [--config FILE]   start the whole stack: an embedded MariaDB unless quire.db.url is set,
+                                             schema migrations, then Payara Micro with the MTA and the list engine
+            Options:
+              --help                         show this help (also: quire <command> --help)
+
+            Configuration keys (quire.*) come from built-in defaults, the --config file (else ./quire.properties),
+            QUIRE_* environment variables (QUIRE_DB_URL is quire.db.url) and -Dquire.* system properties,
+            each overriding the one before.
+            """;
+
+    private Quire() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return USAGE_ERROR;
+        }
+        String command = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "--help", "-h", "help" -> {
+                out.print(USAGE);
+                return 0;
+            }
+            case "run" -> {
+                return new RunCommand(out, err).execute(rest);
+            }
+            default -> {
+                err.println("quire: unknown command '" + command + "'");
+                err.print(USAGE);
+                return USAGE_ERROR;
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.quire.cli.run;
+
+import dev.quire.cli.config.Settings;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro running both wars in a child JVM. Its output is appended to a log file; the terminal stays quiet.
+ */
+public final class PayaraProcess {
+
+    private final Process process;
+
+    private PayaraProcess(Process process) {
+        this.process = process;
+    }
+
+    /**
+     * The child's command line: {@code java <quire.java.options> -jar payara-micro.jar --nocluster --port <http>
+     * --rootdir <data>/payara --deploy <each war> --systemproperties <file>}.
+     */
+    static List<String> command(Path java, Distribution distribution, Settings settings, Path systemProperties) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        for (String option : settings.get(Settings.JAVA_OPTIONS).orElse("").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-jar", distribution.payaraMicroJar().toString(), "--nocluster",
+                "--port", Integer.toString(settings.port(Settings.HTTP_PORT)),
+                "--rootdir", settings.dataDir().resolve("payara").toString()));
+        for (Path war : distribution.wars()) {
+            command.add("--deploy");
+            command.add(war.toString());
+        }
+        command.add("--systemproperties");
+        command.add(systemProperties.toString());
+        return command;
+    }
+
+    /** Starts the child with the JVM that runs the launcher, output appended to {@code log}. */
+    public static PayaraProcess start(Distribution distribution, Settings settings, Path systemProperties, Path log)
+            throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path rootDir = settings.dataDir().resolve("payara");
+        clear(rootDir);
+        Files.createDirectories(rootDir);
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command(java, distribution, settings, systemProperties))
+                .directory(settings.dataDir().toFile())
+                .redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true)
+                .start();
+        return new PayaraProcess(process);
+    }
+
+    /**
+     * Payara Micro keeps the applications of its last run in its root directory and deploys them again
+     * before the {@code --deploy} ones: the directory is scratch space, emptied before every start.
+     */
+    static void clear(Path rootDir) throws IOException {
+        if (!Files.exists(rootDir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(rootDir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for the child to end by itself and returns its exit status. */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Asks the child to stop (SIGTERM), and kills it if it has not stopped within {@code grace}. */
+    public void stop(Duration grace) throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}

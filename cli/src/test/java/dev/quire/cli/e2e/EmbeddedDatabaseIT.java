@@ -1,0 +1,70 @@
+package dev.quire.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command: {@code quire run --demo} with no database configured starts the embedded
+ * MariaDB under the data directory, and what it stores survives a restart.
+ */
+class EmbeddedDatabaseIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void demoRunsOnTheEmbeddedDatabaseAndKeepsItsDataAcrossRestarts() throws Exception {
+        int smtpPort = FreePorts.next();
+        Path data = work.resolve("var");
+        Path config = work.resolve("quire.properties");
+        Files.writeString(config, String.join("\n", "quire.data.dir=" + data, "quire.smtp.port=" + smtpPort,
+                "quire.internal.port=" + FreePorts.next(), "quire.lmtp.port=" + FreePorts.next(),
+                "quire.http.port=" + FreePorts.next(), "quire.db.embedded.port=" + FreePorts.next(), ""));
+        Path out = work.resolve("run.out");
+        Path alice = data.resolve("mail/example.test/alice/new");
+
+        try (QuireProcess quire = QuireProcess.start(work, out, "--demo", "--config", config.toString())) {
+            assertTrue(quire.output().matches("(?s).*Site admin: admin  password: \\S{12,}  \\(shown only once\\).*"),
+                    quire.output());
+            post(smtpPort, "one");
+            Poll.until("the post in alice's Maildir", Duration.ofSeconds(60), () -> count(alice) == 1);
+            assertEquals(0, quire.stop());
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data.resolve("db-credentials.properties"))));
+
+        try (QuireProcess quire = QuireProcess.start(work, out, "--demo", "--config", config.toString())) {
+            assertFalse(quire.output().contains("Site admin:"), "the password is shown only once");
+            post(smtpPort, "two");
+            Poll.until("the second post: the list survived the restart", Duration.ofSeconds(60),
+                    () -> count(alice) == 2);
+        }
+    }
+
+    private static void post(int port, String subject) throws Exception {
+        Process p = new ProcessBuilder("swaks", "--server", "127.0.0.1:" + port, "--from", "alice@example.test",
+                "--to", "demo@lists.example.test", "--header", "Subject: " + subject).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+        assertTrue(output.contains("250 2.0.0 Ok: queued as"), output);
+    }
+
+    private static long count(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+}

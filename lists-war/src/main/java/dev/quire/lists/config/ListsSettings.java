@@ -1,0 +1,69 @@
+package dev.quire.lists.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Every setting the list engine reads, with its default. */
+@ApplicationScoped
+public class ListsSettings {
+    @Inject
+    @ConfigProperty(name = "quire.hostname")
+    Optional<String> hostname;
+
+    @Inject
+    @ConfigProperty(name = "quire.lmtp.bind", defaultValue = "127.0.0.1")
+    String lmtpBind;
+
+    @Inject
+    @ConfigProperty(name = "quire.lmtp.port", defaultValue = "8024")
+    int lmtpPort;
+
+    @Inject
+    @ConfigProperty(name = "quire.internal.host", defaultValue = "127.0.0.1")
+    String mtaHost;
+
+    @Inject
+    @ConfigProperty(name = "quire.internal.port", defaultValue = "2526")
+    int mtaPort;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.maxsize", defaultValue = "26214400")
+    long maxMessageSize;
+
+    public String hostname() {
+        return hostname.filter(h -> !h.isBlank()).orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getCanonicalHostName();
+            } catch (UnknownHostException e) {
+                return "localhost";
+            }
+        });
+    }
+
+    public String lmtpBind() {
+        return lmtpBind;
+    }
+
+    public int lmtpPort() {
+        return lmtpPort;
+    }
+
+    /** Where outgoing list mail is handed to the MTA (its internal listener). */
+    public String mtaHost() {
+        return mtaHost;
+    }
+
+    public int mtaPort() {
+        return mtaPort;
+    }
+
+    public long maxMessageSize() {
+        return maxMessageSize;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The list engine's configuration through MicroProfile Config; every key is in docs/configuration.md.
+ */
+package dev.quire.lists.config;

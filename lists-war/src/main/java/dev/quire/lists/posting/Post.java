@@ -1,0 +1,45 @@
+package dev.quire.lists.posting;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dev.quire.db.list.MailingList;
+import dev.quire.lists.message.MailMessage;
+import dev.quire.mail.EmailAddress;
+
+/** A post on its way through the chain and the pipeline, with the reasons rules gave about it. */
+public final class Post {
+    private final MailingList list;
+    private final EmailAddress envelopeSender;
+    private final MailMessage message;
+    private final List<String> reasons = new ArrayList<>();
+
+    public Post(MailingList list, EmailAddress envelopeSender, MailMessage message) {
+        this.list = list;
+        this.envelopeSender = envelopeSender;
+        this.message = message;
+    }
+
+    public MailingList list() {
+        return list;
+    }
+
+    /** The envelope sender; null for the null reverse-path. */
+    public EmailAddress envelopeSender() {
+        return envelopeSender;
+    }
+
+    public MailMessage message() {
+        return message;
+    }
+
+    /** Records why a rule fired, for the moderator. */
+    public void addReason(String rule, String reason) {
+        reasons.add(rule + ": " + reason);
+    }
+
+    public List<String> reasons() {
+        return Collections.unmodifiableList(reasons);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.quire.mail.smtp;
+
+import dev.quire.mail.EmailAddress;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small blocking SMTP/LMTP client for smarthost delivery, LMTP delivery and hand-off to the MTA. Negative replies are
+ * returned, not thrown; an IOException leaves the client unusable, so close it. Not thread-safe.
+ */
+public final class SmtpClient implements Closeable {
+
+    private static final Pattern ENHANCED = Pattern.compile("([245])\\.\\d{1,3}\\.\\d{1,3}(?= |$)");
+    private static final int MAX_REPLY_LINE = 4096;
+    private static final int MAX_REPLY_LINES = 200;
+
+    private final Socket socket;
+    private final BufferedInputStream in;
+    private final OutputStream out;
+    private final boolean lmtp;
+    private Set<String> extensions = Set.of();
+
+    private SmtpClient(Socket socket, boolean lmtp) throws IOException {
+        this.socket = socket;
+        this.lmtp = lmtp;
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.out = new BufferedOutputStream(socket.getOutputStream());
+    }
+
+    /**
+     * Connects, reads the banner and greets with EHLO (HELO if EHLO is refused with 5xx) or LHLO.
+     *
+     * @param timeout the connect timeout and the limit on every later read
+     * @throws SmtpException if the banner or the greeting is refused
+     */
+    public static SmtpClient connect(String host, int port, Duration timeout, boolean lmtp, String heloName)
+            throws IOException {
+        if (heloName == null || heloName.isEmpty() || !heloName.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("heloName must be one printable token");
+        }
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), millis);
+            socket.setSoTimeout(millis);
+            socket.setTcpNoDelay(true);
+            SmtpClient client = new SmtpClient(socket, lmtp);
+            client.greet(heloName);
+            return client;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The upper-cased keywords of the EHLO/LHLO reply, e.g. {@code PIPELINING}, {@code SIZE}; empty after HELO. */
+    public Set<String> extensions() {
+        return extensions;
+    }
+
+    /** MAIL FROM:&lt;sender&gt; with ESMTP parameters such as {@code SIZE=1234}; null sender means {@code <>}. */
+    public Reply mailFrom(EmailAddress sender, String... params) throws IOException {
+        return command("MAIL FROM:<" + (sender == null ? "" : sender.mailbox()) + ">" + joined(params));
+    }
+
+    /** RCPT TO:&lt;recipient&gt; with ESMTP parameters. */
+    public Reply rcptTo(EmailAddress recipient, String... params) throws IOException {
+        return command("RCPT TO:<" + recipient.mailbox() + ">" + joined(params));
+    }
+
+    /**
+     * Sends DATA and the content, dot-stuffed, every line end made CRLF, terminated by CRLF "." CRLF.
+     *
+     * @param content the message; read to EOF, not closed
+     * @param acceptedRecipients LMTP: how many RCPTs were accepted, which is how many replies follow; ignored for SMTP
+     * @return the refusal of DATA itself, or one reply (SMTP) or one per accepted recipient (LMTP)
+     */
+    public List<Reply> data(InputStream content, int acceptedRecipients) throws IOException {
+        if (lmtp && acceptedRecipients < 1) {
+            throw new IllegalArgumentException("LMTP DATA needs at least one accepted recipient");
+        }
+        Reply go = command("DATA");
+        if (go.code() != 354) {
+            return List.of(go);
+        }
+        DotStuffingOutputStream stuffed = new DotStuffingOutputStream(out);
+        content.transferTo(stuffed);
+        stuffed.finish();
+        int count = lmtp ? acceptedRecipients : 1;
+        List<Reply> replies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            replies.add(readReply());
+        }
+        return Collections.unmodifiableList(replies);
+    }
+
+    /** RSET. */
+    public Reply rset() throws IOException {
+        return command("RSET");
+    }
+
+    /** Sends QUIT, reads the reply if one comes, and closes; never throws. */
+    public void quit() {
+        try {
+            command("QUIT");
+        } catch (IOException | RuntimeException e) {
+            // the peer may already have closed; closing is all that is left to do
+        } finally {
+            close();
+        }
+    }
+
+    /** Closes the connection without QUIT. */
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing useful can be done about a failed close
+        }
+    }
+
+    private void greet(String heloName) throws IOException {
+        Reply banner = readReply();
+        if (banner.code() / 100 != 2) {
+            throw new SmtpException("banner refused the session", banner);
+        }
+        Reply hello = command((lmtp ? "LHLO " : "EHLO ") + heloName);
+        if (!lmtp && hello.isPermanent()) {
+            hello = command("HELO " + heloName);
+            if (hello.code() / 100 != 2) {
+                throw new SmtpException("HELO refused", hello);
+            }
+            return;
+        }
+        if (hello.code() / 100 != 2) {
+            throw new SmtpException((lmtp ? "LHLO" : "EHLO") + " refused", hello);
+        }
+        Set<String> keywords = new LinkedHashSet<>();
+        String[] lines = hello.text().split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            String keyword = lines[i].strip().split("[ =]", 2)[0].toUpperCase(Locale.ROOT);
+            if (!keyword.isEmpty()) {
+                keywords.add(keyword);
+            }
+        }
+        extensions = Collections.unmodifiableSet(keywords);
+    }
+
+    private Reply command(String line) throws IOException {
+        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("CR or LF in an SMTP command");
+        }
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return readReply();
+    }
+
+    private static String joined(String... params) {
+        StringBuilder joined = new StringBuilder();
+        for (String param : params) {
+            if (param.isEmpty() || !param.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("bad ESMTP parameter");
+            }
+            joined.append(' ').append(param);
+        }
+        return joined.toString();
+    }
+
+    /** Reads a possibly multi-line reply; the enhanced status is taken from the first line when present. */
+    private Reply readReply() throws IOException {
+        int code = -1;
+        String enhanced = null;
+        List<String> texts = new ArrayList<>();
+        for (int i = 0;; i++) {
+            if (i >= MAX_REPLY_LINES) {
+                throw new ProtocolException("reply has too many lines");
+            }
+            String line = readLine();
+            if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)
+                    || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
+                throw new ProtocolException("malformed reply line: " + printable(line));
+            }
+            int lineCode = Integer.parseInt(line.substring(0, 3));
+            if (lineCode < 200 || lineCode > 599 || (code >= 0 && lineCode != code)) {
+                throw new ProtocolException("unexpected reply code: " + printable(line));
+            }
+            code = lineCode;
+            String text = line.length() > 4 ? line.substring(4) : "";
+            Matcher m = ENHANCED.matcher(text);
+            if (m.lookingAt() && m.group(1).charAt(0) - '0' == code / 100) {
+                if (i == 0) {
+                    enhanced = m.group();
+                }
+                text = text.substring(m.end()).stripLeading();
+            }
+            texts.add(printable(text));
+            if (line.length() <= 3 || line.charAt(3) == ' ') {
+                return new Reply(code, enhanced, String.join("\n", texts));
+            }
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        int c;
+        while ((c = in.read()) != '\n') {
+            if (c < 0) {
+                throw new EOFException("connection closed by the server");
+            }
+            if (line.size() >= MAX_REPLY_LINE) {
+                throw new ProtocolException("reply line too long");
+            }
+            line.write(c);
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** Replaces control characters of untrusted reply text. */
+    private static String printable(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        text.chars().forEach(c -> clean.append(c < 0x20 || c == 0x7f ? '?' : (char) c));
+        return clean.toString();
+    }
+}
