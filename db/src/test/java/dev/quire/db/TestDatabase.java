@@ -27,6 +27,29 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(name);
     }
 
+    /**
+     * A database with a fixed name, dropped first if a previous run left it: for containers that must know
+     * the name before the test starts (Arquillian deployments read it from their environment).
+     */
+    public static TestDatabase named(String name) throws SQLException {
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("plain database names only: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(serverUrl(), user(), password());
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        return new TestDatabase(name);
+    }
+
+    /** Migrates the schema and creates the demo data. */
+    public TestDatabase withDemoData() {
+        Migrations.migrate(url(), user(), password());
+        DemoData.seed(url(), user(), password());
+        return this;
+    }
+
     public String name() {
         return name;
     }

@@ -74,4 +74,12 @@ public class HeldMessage {
     public String sender() {
         return sender;
     }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
 }

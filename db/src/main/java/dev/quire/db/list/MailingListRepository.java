@@ -56,6 +56,13 @@ public class MailingListRepository {
                 .isEmpty();
     }
 
+    /** The list's held posts, oldest first: the moderation queue. */
+    public List<HeldMessage> held(MailingList list) {
+        return em.createQuery("select h from HeldMessage h where h.list = :list order by h.id", HeldMessage.class)
+                .setParameter("list", list)
+                .getResultList();
+    }
+
     public void hold(HeldMessage held) {
         em.persist(held);
     }
