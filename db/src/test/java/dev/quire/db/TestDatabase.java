@@ -43,6 +43,11 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(name);
     }
 
+    /** Drops a database made by {@link #named}, if it is there. */
+    public static void drop(String name) throws SQLException {
+        new TestDatabase(name).close();
+    }
+
     /** Migrates the schema and creates the demo data. */
     public TestDatabase withDemoData() {
         Migrations.migrate(url(), user(), password());

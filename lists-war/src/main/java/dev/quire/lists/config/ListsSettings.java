@@ -1,13 +1,13 @@
 package dev.quire.lists.config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.quire.mail.LocalHost;
 
 /** Every setting the list engine reads, with its default. */
 @ApplicationScoped
@@ -37,13 +37,7 @@ public class ListsSettings {
     long maxMessageSize;
 
     public String hostname() {
-        return hostname.filter(h -> !h.isBlank()).orElseGet(() -> {
-            try {
-                return InetAddress.getLocalHost().getCanonicalHostName();
-            } catch (UnknownHostException e) {
-                return "localhost";
-            }
-        });
+        return hostname.filter(h -> !h.isBlank()).orElseGet(LocalHost::name);
     }
 
     public String lmtpBind() {

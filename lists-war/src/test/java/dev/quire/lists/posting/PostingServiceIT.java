@@ -21,6 +21,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,11 +46,16 @@ class PostingServiceIT {
     static WebArchive deployment() throws Exception {
         TestDatabase.named("quire_it_lists").withDemoData();
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/lists.war"))
-                .addClass(PostingServiceIT.class);
+                .addClasses(PostingServiceIT.class, TestDatabase.class);
     }
 
     /** One transaction the stand-in MTA received. */
     record Handoff(EmailAddress sender, List<EmailAddress> recipients, String message) {
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        TestDatabase.drop("quire_it_lists");
     }
 
     @Inject

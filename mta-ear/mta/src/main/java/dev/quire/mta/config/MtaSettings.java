@@ -1,7 +1,5 @@
 package dev.quire.mta.config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.quire.mail.LocalHost;
 
 /** Every setting the MTA reads, with its default. */
 @ApplicationScoped
@@ -89,15 +89,7 @@ public class MtaSettings {
 
     /** The name this MTA gives itself in banners, Received headers and EHLO. */
     public String hostname() {
-        return hostname.filter(h -> !h.isBlank()).orElseGet(MtaSettings::localHostname);
-    }
-
-    private static String localHostname() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return hostname.filter(h -> !h.isBlank()).orElseGet(LocalHost::name);
     }
 
     public String smtpBind() {

@@ -10,6 +10,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,7 +27,13 @@ class RouterIT {
     @Deployment
     static WebArchive deployment() throws Exception {
         TestDatabase.named("quire_it_mta").withDemoData();
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mta.war")).addClass(RouterIT.class);
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mta.war")).addClasses(RouterIT.class,
+                TestDatabase.class);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        TestDatabase.drop("quire_it_mta");
     }
 
     @Inject
