@@ -21,6 +21,15 @@ public class DomainRepository {
                 .findFirst();
     }
 
+    /** The first LOCAL domain created, the default for unqualified names. */
+    public Optional<String> firstLocal() {
+        return em.createQuery("select d.name from Domain d where d.kind = :k order by d.id", String.class)
+                .setParameter("k", DomainKind.LOCAL)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** True when the address names a mailbox in a LOCAL domain. */
     public boolean mailboxExists(EmailAddress address) {
         return !em.createQuery("select m.id from Mailbox m where m.domain.name = :domain and m.localPart = :local",

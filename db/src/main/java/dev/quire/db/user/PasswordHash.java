@@ -11,7 +11,10 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Salted password hashes in the form {@code $pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64, no
- * padding), as Passlib writes them; verification runs in constant time.
+ * padding), as Passlib writes them; verification runs in constant time. Hashes imported from older mail
+ * systems are verified too, so their users can log in, and {@link #needsUpgrade} tells the caller to store
+ * a new hash then: LDAP-style {@code {SSHA}}, {@code {SHA}}, {@code {SMD5}}, {@code {MD5}} and
+ * {@code {CRYPT}}, and crypt(3) strings ({@code $1$} MD5, {@code $5$}/{@code $6$} SHA-2, traditional DES).
  */
 public final class PasswordHash {
     private static final String PREFIX = "$pbkdf2-sha256$";
@@ -30,10 +33,13 @@ public final class PasswordHash {
         return PREFIX + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
     }
 
-    /** True when the password matches a hash made by {@link #create}. */
+    /** True when the password matches the stored hash, in Quire's scheme or an imported one. */
     public static boolean verify(char[] password, String stored) {
-        if (stored == null || !stored.startsWith(PREFIX)) {
+        if (stored == null) {
             return false;
+        }
+        if (!stored.startsWith(PREFIX)) {
+            return LegacyHash.verify(password, stored);
         }
         String[] parts = stored.substring(PREFIX.length()).split("\\$");
         if (parts.length != 3) {
@@ -46,6 +52,19 @@ public final class PasswordHash {
             return MessageDigest.isEqual(expected, derive(password, dec.decode(parts[1]), iterations));
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** True when the stored hash is not Quire's current scheme and strength: store a new one at next login. */
+    public static boolean needsUpgrade(String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return true;
+        }
+        String iterations = stored.substring(PREFIX.length()).split("\\$")[0];
+        try {
+            return Integer.parseInt(iterations) < ITERATIONS;
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 

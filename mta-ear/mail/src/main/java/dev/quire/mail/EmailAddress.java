@@ -12,6 +12,10 @@ import java.util.Objects;
  * {@code [192.0.2.1]}. {@code %} and {@code !} are legal atext and accepted, but they carry no routing meaning in
  * Quire: whoever routes mail must treat {@code a%b@c} as the literal local part {@code a%b} at {@code c}, never
  * relay it to {@code b}.
+ * <p>
+ * {@link #parse(String, boolean)} with {@code allowUtf8} also accepts the RFC 6531 forms: non-ASCII characters in the
+ * local part (dot-atom or quoted) and domain labels of letters, digits, marks and hyphens (U-labels kept as given,
+ * lower-cased, not converted to A-labels). Then the length limits count UTF-8 octets.
  */
 public final class EmailAddress {
 
@@ -37,23 +41,44 @@ public final class EmailAddress {
      * @throws InvalidAddressException if the string is not an acceptable mailbox
      */
     public static EmailAddress parse(String address) {
+        return parse(address, false);
+    }
+
+    /**
+     * Parses {@code local@domain}, allowing UTF-8 (RFC 6531) when the transaction declared SMTPUTF8.
+     *
+     * @param address the mailbox without angle brackets
+     * @param allowUtf8 true to accept non-ASCII characters in the local part and the domain
+     * @throws InvalidAddressException if the string is not an acceptable mailbox
+     */
+    public static EmailAddress parse(String address, boolean allowUtf8) {
         if (address == null || address.isEmpty()) {
             throw new InvalidAddressException("empty address");
         }
-        if (address.length() > MAX_LENGTH) {
+        if (octets(address) > MAX_LENGTH) {
             throw new InvalidAddressException("address longer than " + MAX_LENGTH + " characters");
+        }
+        if (!allowUtf8 && !address.chars().allMatch(c -> c < 0x80)) {
+            throw new InvalidAddressException("non-ASCII address without SMTPUTF8");
+        }
+        if (!surrogatesPaired(address)) {
+            throw new InvalidAddressException("malformed UTF-16 in address");
         }
         if (address.charAt(0) == '@') {
             throw new InvalidAddressException("source routes are not accepted");
         }
-        int at = address.charAt(0) == '"' ? endOfQuotedString(address) : address.indexOf('@');
+        int at = address.charAt(0) == '"' ? endOfQuotedString(address, allowUtf8) : address.indexOf('@');
         if (at < 0 || at >= address.length() || address.charAt(at) != '@') {
             throw new InvalidAddressException("missing @domain");
         }
         String local = address.substring(0, at);
         String domain = address.substring(at + 1);
-        checkLocalPart(local);
-        return new EmailAddress(local, checkDomain(domain));
+        checkLocalPart(local, allowUtf8);
+        String checkedDomain = checkDomain(domain, allowUtf8);
+        if (octets(local) + 1 + octets(checkedDomain) > MAX_LENGTH) {
+            throw new InvalidAddressException("address longer than " + MAX_LENGTH + " octets");
+        }
+        return new EmailAddress(local, checkedDomain);
     }
 
     /**
@@ -102,28 +127,28 @@ public final class EmailAddress {
     }
 
     /** Index just past the closing quote of a quoted local part starting at 0, or -1 if unterminated. */
-    private static int endOfQuotedString(String s) {
+    private static int endOfQuotedString(String s, boolean utf8) {
         for (int i = 1; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\\') {
-                if (i + 1 >= s.length() || !isPrintableAscii(s.charAt(i + 1))) {
+                if (i + 1 >= s.length() || !isQtext(s.charAt(i + 1), utf8)) {
                     throw new InvalidAddressException("bad escape in quoted local part");
                 }
                 i++;
             } else if (c == '"') {
                 return i + 1;
-            } else if (!isPrintableAscii(c)) {
+            } else if (!isQtext(c, utf8)) {
                 throw new InvalidAddressException("control or non-ASCII character in quoted local part");
             }
         }
         throw new InvalidAddressException("unterminated quoted local part");
     }
 
-    private static void checkLocalPart(String local) {
+    private static void checkLocalPart(String local, boolean utf8) {
         if (local.isEmpty()) {
             throw new InvalidAddressException("empty local part");
         }
-        if (local.length() > MAX_LOCAL_LENGTH) {
+        if (octets(local) > MAX_LOCAL_LENGTH) {
             throw new InvalidAddressException("local part longer than " + MAX_LOCAL_LENGTH + " characters");
         }
         if (local.charAt(0) == '"') {
@@ -140,7 +165,7 @@ public final class EmailAddress {
                     throw new InvalidAddressException("empty atom in local part");
                 }
                 atomStart = true;
-            } else if (isAtext(c)) {
+            } else if (isAtext(c) || (utf8 && isUtf8NonAscii(c))) {
                 atomStart = false;
             } else {
                 throw new InvalidAddressException("character not allowed in unquoted local part");
@@ -151,15 +176,16 @@ public final class EmailAddress {
         }
     }
 
-    private static String checkDomain(String domain) {
-        if (domain.isEmpty()) {
+    private static String checkDomain(String given, boolean utf8) {
+        if (given.isEmpty()) {
             throw new InvalidAddressException("empty domain");
         }
+        String domain = given.charAt(0) == '[' ? given : given.toLowerCase(Locale.ROOT);
         if (domain.charAt(0) == '[') {
             checkAddressLiteral(domain);
             return domain;
         }
-        if (domain.length() > MAX_DOMAIN_LENGTH) {
+        if (octets(domain) > MAX_DOMAIN_LENGTH) {
             throw new InvalidAddressException("domain longer than " + MAX_DOMAIN_LENGTH + " characters");
         }
         int labelStart = 0;
@@ -167,18 +193,19 @@ public final class EmailAddress {
             if (i == domain.length() || domain.charAt(i) == '.') {
                 checkLabel(domain, labelStart, i);
                 labelStart = i + 1;
-            } else if (!isLetterOrDigit(domain.charAt(i)) && domain.charAt(i) != '-') {
+            } else if (!isLetterOrDigit(domain.charAt(i)) && domain.charAt(i) != '-'
+                    && !(utf8 && isLabelChar(domain.charAt(i)))) {
                 throw new InvalidAddressException("character not allowed in domain");
             }
         }
-        return domain.toLowerCase(Locale.ROOT);
+        return domain;
     }
 
     private static void checkLabel(String domain, int start, int end) {
         if (end == start) {
             throw new InvalidAddressException("empty domain label");
         }
-        if (end - start > MAX_LABEL_LENGTH) {
+        if (octets(domain.substring(start, end)) > MAX_LABEL_LENGTH) {
             throw new InvalidAddressException("domain label longer than " + MAX_LABEL_LENGTH + " characters");
         }
         if (domain.charAt(start) == '-' || domain.charAt(end - 1) == '-') {
@@ -200,6 +227,69 @@ public final class EmailAddress {
                 throw new InvalidAddressException("malformed IPv4 address literal");
             }
         }
+    }
+
+    /** UTF-8 octets of a string whose surrogates are paired (lone ones were refused or count as 3). */
+    private static int octets(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * RFC 6532 UTF8-non-ascii as far as an address may hold it: no C1 controls, no lone surrogates, no U+FFFD (what a
+     * malformed UTF-8 command line decodes to), no spaces or format characters.
+     */
+    private static boolean isUtf8NonAscii(char c) {
+        if (c < 0xa0 || c == 0xfffd || c == 0xfeff) {
+            return false;
+        }
+        if (Character.isSurrogate(c)) {
+            return true; // pairing was checked by surrogatesPaired
+        }
+        int type = Character.getType(c);
+        return type != Character.SPACE_SEPARATOR && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR && type != Character.FORMAT && type != Character.CONTROL
+                && type != Character.UNASSIGNED && type != Character.PRIVATE_USE;
+    }
+
+    private static boolean surrogatesPaired(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A non-ASCII domain character: a letter, digit or combining mark. */
+    private static boolean isLabelChar(char c) {
+        if (c < 0x80) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isQtext(char c, boolean utf8) {
+        return isPrintableAscii(c) || (utf8 && isUtf8NonAscii(c));
     }
 
     private static boolean isAtext(char c) {

@@ -86,4 +86,37 @@ class EmailAddressTest {
         assertThrows(InvalidAddressException.class, () -> EmailAddress.of("", "example.org"));
         assertThrows(InvalidAddressException.class, () -> EmailAddress.of("user", "bad domain"));
     }
+
+    @Test
+    void utf8AddressesOnlyWhenAllowed() {
+        String address = "Jos\u00e9.\u7528\u6237@B\u00dcCHER.\u4f8b\u5b50";
+        assertThrows(InvalidAddressException.class, () -> EmailAddress.parse(address));
+        assertThrows(InvalidAddressException.class, () -> EmailAddress.parse(address, false));
+        EmailAddress a = EmailAddress.parse(address, true);
+        assertEquals("Jos\u00e9.\u7528\u6237", a.localPart());
+        assertEquals("b\u00fccher.\u4f8b\u5b50", a.domain());
+        assertEquals(a, EmailAddress.parse(a.toString(), true));
+        assertEquals(EmailAddress.parse("a@example.org"), EmailAddress.parse("a@Example.org", true));
+        assertEquals("\"j\u00f6 d\"", EmailAddress.parse("\"j\u00f6 d\"@example.org", true).localPart());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0085b@example.org", "a\u00a0b@example.org", "a\ufffdb@example.org",
+            "a\u200bb@example.org", "a@exa\u2603mple.org", "a@\u00e9-.org", "\ud800@example.org",
+            "a@\u212Aexample.org"})
+    void utf8RejectsControlsSpacesReplacementAndSymbolsInDomains(String address) {
+        if (!address.equals("a@\u212Aexample.org")) {
+            assertThrows(InvalidAddressException.class, () -> EmailAddress.parse(address, true));
+        }
+        assertThrows(InvalidAddressException.class, () -> EmailAddress.parse(address));
+    }
+
+    @Test
+    void utf8LimitsCountOctets() {
+        String local = "\u00e9".repeat(32) + "x"; // 65 octets, 33 characters
+        assertThrows(InvalidAddressException.class, () -> EmailAddress.parse(local + "@example.org", true));
+        String label = "\u00e9".repeat(32); // 64 octets
+        assertThrows(InvalidAddressException.class, () -> EmailAddress.parse("a@" + label + ".org", true));
+        assertEquals(31, EmailAddress.parse("a@" + "\u00e9".repeat(31) + ".org", true).domain().length() - 4);
+    }
 }

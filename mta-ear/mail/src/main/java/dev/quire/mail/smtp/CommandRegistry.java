@@ -15,14 +15,21 @@ final class CommandRegistry {
         this.commands = Map.copyOf(commands);
     }
 
-    /** The verbs Quire speaks; HELO/EHLO and LHLO check the session's mode themselves. */
+    /**
+     * The verbs Quire speaks; HELO/EHLO and LHLO check the session's mode themselves. MAIL, VRFY and AUTH are wrapped
+     * in the TLS requirement and MAIL in the AUTH requirement; the wrappers pass through when the configuration does
+     * not ask for them, so one registry serves every listener.
+     */
     static CommandRegistry standard() {
         return new CommandRegistry(Map.ofEntries(Map.entry("HELO", new HeloCommand()),
                 Map.entry("EHLO", new EhloCommand()), Map.entry("LHLO", new LhloCommand()),
-                Map.entry("MAIL", new MailCommand()), Map.entry("RCPT", new RcptCommand()),
-                Map.entry("DATA", new DataCommand()), Map.entry("RSET", new RsetCommand()),
+                Map.entry("MAIL", new RequireTlsCommand(new RequireAuthCommand(new MailCommand()))),
+                Map.entry("RCPT", new RcptCommand()), Map.entry("DATA", new DataCommand()),
+                Map.entry("BDAT", new BdatCommand()), Map.entry("RSET", new RsetCommand()),
                 Map.entry("NOOP", new NoopCommand()), Map.entry("QUIT", new QuitCommand()),
-                Map.entry("VRFY", new VrfyCommand()), Map.entry("HELP", new HelpCommand())));
+                Map.entry("VRFY", new RequireTlsCommand(new VrfyCommand())), Map.entry("HELP", new HelpCommand()),
+                Map.entry("STARTTLS", new StartTlsCommand()),
+                Map.entry("AUTH", new RequireTlsCommand(new AuthCommand()))));
     }
 
     /** Splits the verb off a command line (CRLF already removed) and runs it. */

@@ -24,6 +24,10 @@ final class DataCommand implements Command {
             session.error(new Reply(503, "5.5.1", "Error: need MAIL command"));
             return;
         }
+        if (session.chunks() != null) {
+            session.error(new Reply(503, "5.5.1", "Error: DATA not allowed after BDAT"));
+            return;
+        }
         if (session.acceptedRecipients() == 0) {
             session.reply(new Reply(554, "5.5.1", "Error: no valid recipients"));
             return;
@@ -52,7 +56,7 @@ final class DataCommand implements Command {
     }
 
     /** Exactly one reply for SMTP, one per accepted recipient for LMTP. */
-    private static List<Reply> expected(Session session, Reply violation, List<Reply> answers) {
+    static List<Reply> expected(Session session, Reply violation, List<Reply> answers) {
         int count = session.isLmtp() ? session.acceptedRecipients() : 1;
         if (violation != null) {
             return Collections.nCopies(count, violation);

@@ -4,7 +4,10 @@ import dev.quire.mail.EmailAddress;
 import dev.quire.mail.InvalidAddressException;
 import java.io.IOException;
 
-/** MAIL FROM: opens a transaction with a new {@link MessageHandler}. */
+/**
+ * MAIL FROM: opens a transaction with a new {@link MessageHandler}. Checks SIZE, BODY, SMTPUTF8 (RFC 6531: without it
+ * a non-ASCII sender gets {@code 553 5.6.7}) and the DSN parameters RET and ENVID.
+ */
 final class MailCommand implements Command {
 
     private static final Reply SYNTAX = new Reply(501, "5.5.4", "Syntax: MAIL FROM:<address> [parameters]");
@@ -25,21 +28,38 @@ final class MailCommand implements Command {
             session.error(SYNTAX);
             return;
         }
+        String utf8 = path.params().get("SMTPUTF8");
+        if (utf8 != null && !utf8.isEmpty()) {
+            session.error(SYNTAX);
+            return;
+        }
         EmailAddress sender = null;
         if (!path.path().isEmpty()) {
+            if (utf8 == null && !isAscii(path.path())) {
+                session.error(new Reply(553, "5.6.7", "Sender address needs SMTPUTF8"));
+                return;
+            }
             try {
-                sender = EmailAddress.parse(path.path());
+                sender = EmailAddress.parse(path.path(), utf8 != null);
             } catch (InvalidAddressException e) {
                 session.error(new Reply(501, "5.1.7", "Bad sender address syntax"));
                 return;
             }
         }
         Reply paramProblem = checkParams(path, session.config().maxMessageSize());
+        if (paramProblem == null) {
+            paramProblem = DsnParameters.checkMail(path.params());
+        }
         if (paramProblem != null) {
             session.reply(paramProblem);
             return;
         }
         session.beginTransaction(sender, path.params());
+    }
+
+    /** True if the text needs no SMTPUTF8. */
+    static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     private static Reply checkParams(PathArgument path, long maxSize) {

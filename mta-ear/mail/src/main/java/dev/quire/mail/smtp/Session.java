@@ -3,6 +3,7 @@ package dev.quire.mail.smtp;
 import dev.quire.mail.EmailAddress;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,13 +12,19 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
- * One connection: reads command lines, dispatches them, and owns the transaction state (the current
- * {@link MessageHandler} and its accepted recipients). Replies are flushed only when no pipelined input is waiting.
+ * One connection: reads command lines, dispatches them, and owns the session state (greeting, TLS, AUTH) and the
+ * transaction state (the current {@link MessageHandler}, its accepted recipients, SMTPUTF8 and BDAT chunks). Replies
+ * are flushed only when no pipelined input is waiting. Command lines are limited to 512 octets and decoded as UTF-8
+ * (malformed sequences become U+FFFD, which no address accepts).
  */
 final class Session implements SessionContext, Runnable {
 
@@ -28,11 +35,19 @@ final class Session implements SessionContext, Runnable {
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
     private static final Reply LINE_TOO_LONG = new Reply(500, "5.5.6", "Error: line too long");
 
-    private final Socket socket;
     private final SmtpServerConfig config;
     private final MessageHandlerFactory factory;
     private final CommandRegistry registry;
+    private final AuthThrottle throttle;
     private final String sessionId;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private volatile Socket socket;
+    private SSLSession tlsSession;
+    private String authenticatedUser;
+    private boolean utf8Transaction;
+    private ChunkedMessage chunks;
+    private boolean lastLineTooLong;
     private BufferedInputStream in;
     private OutputStream out;
     private String heloName;
@@ -41,11 +56,15 @@ final class Session implements SessionContext, Runnable {
     private int errors;
     private boolean quit;
 
-    Session(Socket socket, SmtpServerConfig config, MessageHandlerFactory factory, CommandRegistry registry) {
+    Session(Socket socket, SmtpServerConfig config, MessageHandlerFactory factory, CommandRegistry registry,
+            AuthThrottle throttle) {
         this.socket = socket;
         this.config = config;
         this.factory = factory;
         this.registry = registry;
+        this.throttle = throttle;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.local = (InetSocketAddress) socket.getLocalSocketAddress();
         byte[] id = new byte[6];
         ThreadLocalRandom.current().nextBytes(id);
         this.sessionId = HexFormat.of().withUpperCase().formatHex(id);
@@ -56,8 +75,12 @@ final class Session implements SessionContext, Runnable {
         try {
             socket.setSoTimeout((int) config.idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream());
-            out = new BufferedOutputStream(socket.getOutputStream());
+            if (config.implicitTls()) {
+                handshake();
+            } else {
+                in = new BufferedInputStream(socket.getInputStream());
+                out = new BufferedOutputStream(socket.getOutputStream());
+            }
             reply(new Reply(220, null, config.hostname() + " " + config.greeting()));
             flush();
             while (!quit) {
@@ -79,12 +102,27 @@ final class Session implements SessionContext, Runnable {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) socket.getRemoteSocketAddress();
+        return remote;
     }
 
     @Override
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return local;
+    }
+
+    @Override
+    public boolean isTls() {
+        return tlsSession != null;
+    }
+
+    @Override
+    public Optional<String> tlsDescription() {
+        return Optional.ofNullable(tlsSession).map(t -> t.getProtocol() + " " + t.getCipherSuite());
+    }
+
+    @Override
+    public Optional<String> authenticatedUser() {
+        return Optional.ofNullable(authenticatedUser);
     }
 
     @Override
@@ -104,6 +142,61 @@ final class Session implements SessionContext, Runnable {
 
     SmtpServerConfig config() {
         return config;
+    }
+
+    AuthThrottle throttle() {
+        return throttle;
+    }
+
+    /** Records a successful AUTH; cleared by STARTTLS. */
+    void authenticated(String identity) {
+        authenticatedUser = identity;
+    }
+
+    /** True if the open transaction's MAIL carried SMTPUTF8. */
+    boolean utf8Transaction() {
+        return utf8Transaction;
+    }
+
+    /** The BDAT chunks of the open transaction, or null before the first BDAT. */
+    ChunkedMessage chunks() {
+        return chunks;
+    }
+
+    /** Starts collecting BDAT chunks for the open transaction. */
+    ChunkedMessage startChunks() {
+        chunks = new ChunkedMessage(config.maxMessageSize());
+        return chunks;
+    }
+
+    /**
+     * After {@code 220 Ready to start TLS}: drops whatever the client pipelined after STARTTLS (CVE-2011-0411), runs
+     * the handshake, and forgets everything learnt from the client before it (RFC 3207 section 4.2).
+     */
+    void startTls() throws IOException {
+        out.flush();
+        int discarded = in.available();
+        if (discarded > 0) {
+            LOG.log(Level.INFO, "session {0}: discarding {1} octets pipelined after STARTTLS", sessionId, discarded);
+        }
+        endTransaction();
+        heloName = null;
+        authenticatedUser = null;
+        handshake();
+    }
+
+    /**
+     * Reads one line of an AUTH exchange.
+     *
+     * @return the line, or null if it was over 512 octets (already discarded)
+     * @throws java.io.EOFException at end of stream
+     */
+    String readAuthLine() throws IOException {
+        byte[] line = readLineBytes();
+        if (line == null) {
+            throw new EOFException("connection closed during AUTH");
+        }
+        return lastLineTooLong ? null : new String(line, StandardCharsets.US_ASCII);
     }
 
     InputStream input() {
@@ -133,8 +226,20 @@ final class Session implements SessionContext, Runnable {
     Reply extensionsReply() {
         StringBuilder text = new StringBuilder(config.hostname());
         text.append("\nPIPELINING\n8BITMIME\nENHANCEDSTATUSCODES\nSIZE ").append(config.maxMessageSize());
+        text.append("\nSMTPUTF8\nDSN\nCHUNKING");
+        if (config.tls().isPresent() && !isTls()) {
+            text.append("\nSTARTTLS");
+        }
+        if (authAllowed()) {
+            text.append("\nAUTH PLAIN LOGIN");
+        }
         config.extraEhloKeywords().forEach(keyword -> text.append('\n').append(keyword));
         return new Reply(250, null, text.toString());
+    }
+
+    /** True if AUTH is configured and allowed on this connection now. */
+    boolean authAllowed() {
+        return config.authenticator().isPresent() && (isTls() || config.allowAuthWithoutTls());
     }
 
     /** Creates the handler and offers it the sender; the transaction is open only if it accepts. */
@@ -157,6 +262,7 @@ final class Session implements SessionContext, Runnable {
         if (answer != null && answer.isPositive()) {
             handler = created;
             acceptedRecipients = 0;
+            utf8Transaction = params.containsKey("SMTPUTF8");
         } else {
             finish(created);
         }
@@ -183,6 +289,11 @@ final class Session implements SessionContext, Runnable {
         MessageHandler ended = handler;
         handler = null;
         acceptedRecipients = 0;
+        utf8Transaction = false;
+        if (chunks != null) {
+            chunks.close();
+            chunks = null;
+        }
         if (ended != null) {
             finish(ended);
         }
@@ -226,6 +337,9 @@ final class Session implements SessionContext, Runnable {
 
     private void closeWith(Reply reply) {
         quit = true;
+        if (out == null) {
+            return; // the implicit TLS handshake did not finish; there is no channel to answer on
+        }
         try {
             out.write((reply.toWire() + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -254,36 +368,57 @@ final class Session implements SessionContext, Runnable {
     }
 
     /**
-     * Reads one command line without its line end (LF or CRLF). A line over 512 octets is discarded and answered with
-     * {@code 500 5.5.6}; returns null at end of stream.
+     * Reads one command line without its line end (LF or CRLF), decoded as UTF-8. A line over 512 octets is discarded
+     * and answered with {@code 500 5.5.6}; returns null at end of stream.
      */
     private String readCommandLine() throws IOException {
         while (true) {
-            byte[] line = new byte[MAX_COMMAND_LINE];
-            int length = 0;
-            boolean tooLong = false;
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n') {
-                if (length >= MAX_COMMAND_LINE - 1) {
-                    tooLong = true;
-                } else {
-                    line[length++] = (byte) c;
-                }
-            }
-            if (c < 0) {
+            byte[] line = readLineBytes();
+            if (line == null) {
                 return null;
             }
-            if (!tooLong) {
-                if (length > 0 && line[length - 1] == '\r') {
-                    length--;
-                }
-                return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+            if (!lastLineTooLong) {
+                return new String(line, StandardCharsets.UTF_8);
             }
             error(LINE_TOO_LONG);
             if (quit) {
                 return null;
             }
         }
+    }
+
+    /** One line's octets without LF or CRLF, null at end of stream; sets {@link #lastLineTooLong}. */
+    private byte[] readLineBytes() throws IOException {
+        byte[] line = new byte[MAX_COMMAND_LINE];
+        int length = 0;
+        boolean tooLong = false;
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (length >= MAX_COMMAND_LINE - 1) {
+                tooLong = true;
+            } else {
+                line[length++] = (byte) c;
+            }
+        }
+        if (c < 0) {
+            return null;
+        }
+        lastLineTooLong = tooLong;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        return Arrays.copyOf(line, length);
+    }
+
+    private void handshake() throws IOException {
+        SSLSocket ssl = (SSLSocket) config.tls().orElseThrow().getSocketFactory().createSocket(socket,
+                remote.getHostString(), remote.getPort(), true);
+        ssl.setUseClientMode(false);
+        socket = ssl;
+        ssl.startHandshake();
+        tlsSession = ssl.getSession();
+        in = new BufferedInputStream(ssl.getInputStream());
+        out = new BufferedOutputStream(ssl.getOutputStream());
     }
 
     private void finish(MessageHandler ended) {

@@ -14,7 +14,11 @@ import java.net.ProtocolException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +26,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A small blocking SMTP/LMTP client for smarthost delivery, LMTP delivery and hand-off to the MTA. Negative replies are
@@ -33,15 +40,18 @@ public final class SmtpClient implements Closeable {
     private static final int MAX_REPLY_LINE = 4096;
     private static final int MAX_REPLY_LINES = 200;
 
-    private final Socket socket;
-    private final BufferedInputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private BufferedInputStream in;
+    private OutputStream out;
     private final boolean lmtp;
+    private final String heloName;
     private Set<String> extensions = Set.of();
+    private boolean tls;
 
-    private SmtpClient(Socket socket, boolean lmtp) throws IOException {
+    private SmtpClient(Socket socket, boolean lmtp, String heloName) throws IOException {
         this.socket = socket;
         this.lmtp = lmtp;
+        this.heloName = heloName;
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = new BufferedOutputStream(socket.getOutputStream());
     }
@@ -63,8 +73,8 @@ public final class SmtpClient implements Closeable {
             socket.connect(new InetSocketAddress(host, port), millis);
             socket.setSoTimeout(millis);
             socket.setTcpNoDelay(true);
-            SmtpClient client = new SmtpClient(socket, lmtp);
-            client.greet(heloName);
+            SmtpClient client = new SmtpClient(socket, lmtp, heloName);
+            client.greet(client.readReply());
             return client;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -113,6 +123,81 @@ public final class SmtpClient implements Closeable {
         return Collections.unmodifiableList(replies);
     }
 
+    /**
+     * STARTTLS (RFC 3207): on {@code 220} wraps the connection in TLS, drops anything the server sent after the
+     * {@code 220} (a reply injected in clear text), and greets again, which refreshes {@link #extensions()}. The
+     * factory's trust managers decide which certificates are acceptable; with a standard X509 trust manager the
+     * certificate must also match {@code peerHost}.
+     *
+     * @param factory the client TLS socket factory
+     * @param peerHost the name the server's certificate must carry, also sent as SNI
+     * @return the STARTTLS reply; unless it is 220 the connection stays in clear text
+     * @throws SmtpException if the server refuses the greeting after the handshake
+     */
+    public Reply startTls(SSLSocketFactory factory, String peerHost) throws IOException {
+        if (tls) {
+            throw new IllegalStateException("TLS already active");
+        }
+        Reply go = command("STARTTLS");
+        if (go.code() != 220) {
+            return go;
+        }
+        SSLSocket ssl = (SSLSocket) factory.createSocket(socket, peerHost, socket.getPort(), true);
+        ssl.setUseClientMode(true);
+        SSLParameters parameters = ssl.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        ssl.setSSLParameters(parameters);
+        ssl.startHandshake();
+        socket = ssl;
+        in = new BufferedInputStream(ssl.getInputStream());
+        out = new BufferedOutputStream(ssl.getOutputStream());
+        tls = true;
+        extensions = Set.of();
+        greet(null);
+        return go;
+    }
+
+    /** True once STARTTLS succeeded. */
+    public boolean isTls() {
+        return tls;
+    }
+
+    /**
+     * AUTH PLAIN (RFC 4616) with the credentials in the initial response; the encoded copies are zeroed afterwards.
+     * Sends the password in clear text unless {@link #startTls} succeeded first.
+     *
+     * @return {@code 235} on success, the server's refusal otherwise
+     */
+    public Reply authPlain(String user, char[] password) throws IOException {
+        if (user.isEmpty() || user.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("user must be non-empty and free of NUL");
+        }
+        byte[] name = user.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer secret = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        byte[] message = new byte[name.length + 2 + secret.remaining()];
+        System.arraycopy(name, 0, message, 1, name.length);
+        secret.get(message, name.length + 2, secret.remaining());
+        Arrays.fill(secret.array(), (byte) 0);
+        byte[] line = null;
+        try {
+            byte[] encoded = Base64.getEncoder().encode(message);
+            line = new byte[encoded.length + 13];
+            System.arraycopy("AUTH PLAIN ".getBytes(StandardCharsets.US_ASCII), 0, line, 0, 11);
+            System.arraycopy(encoded, 0, line, 11, encoded.length);
+            line[line.length - 2] = '\r';
+            line[line.length - 1] = '\n';
+            Arrays.fill(encoded, (byte) 0);
+            out.write(line);
+            out.flush();
+            return readReply();
+        } finally {
+            Arrays.fill(message, (byte) 0);
+            if (line != null) {
+                Arrays.fill(line, (byte) 0);
+            }
+        }
+    }
+
     /** RSET. */
     public Reply rset() throws IOException {
         return command("RSET");
@@ -139,9 +224,9 @@ public final class SmtpClient implements Closeable {
         }
     }
 
-    private void greet(String heloName) throws IOException {
-        Reply banner = readReply();
-        if (banner.code() / 100 != 2) {
+    /** Checks the banner (null after STARTTLS, which has none) and sends EHLO or LHLO, falling back to HELO. */
+    private void greet(Reply banner) throws IOException {
+        if (banner != null && banner.code() / 100 != 2) {
             throw new SmtpException("banner refused the session", banner);
         }
         Reply hello = command((lmtp ? "LHLO " : "EHLO ") + heloName);
@@ -170,7 +255,7 @@ public final class SmtpClient implements Closeable {
         if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("CR or LF in an SMTP command");
         }
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         return readReply();
     }

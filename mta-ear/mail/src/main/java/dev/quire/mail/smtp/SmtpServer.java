@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,12 +18,17 @@ import java.util.concurrent.ThreadFactory;
 /**
  * An SMTP or LMTP listener: one accept thread plus one thread per session, all from the given factory (in Payara, the
  * container's ManagedThreadFactory). At most {@code maxConnections} sessions run; a connection past that gets
- * {@code 421 4.7.0 too many connections} and is closed. Handler failures never reach the accept loop.
+ * {@code 421 4.7.0 too many connections} and is closed, as is one past {@code maxConnectionsPerClient} from the same
+ * address. Failed AUTH attempts are counted per client address across all sessions of the server. On an implicit-TLS
+ * listener those refusals are sent before the handshake, in clear text. Handler failures never reach the accept
+ * loop.
  */
 public final class SmtpServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SmtpServer.class.getName());
     private static final byte[] TOO_MANY = "421 4.7.0 too many connections\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TOO_MANY_FROM_CLIENT = "421 4.7.0 Too many connections from your address\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_THREAD = "421 4.3.2 Service not available\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final SmtpServerConfig config;
@@ -31,8 +37,11 @@ public final class SmtpServer implements AutoCloseable {
     private final CommandRegistry registry = CommandRegistry.standard();
     private final Semaphore permits;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final Map<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
+    private final AuthThrottle throttle;
     private volatile ServerSocket serverSocket;
     private volatile boolean closed;
+    private volatile byte[] refusal;
 
     /**
      * @param cfg the settings
@@ -44,6 +53,7 @@ public final class SmtpServer implements AutoCloseable {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.threads = Objects.requireNonNull(threads, "threads");
         this.permits = new Semaphore(cfg.maxConnections());
+        this.throttle = new AuthThrottle(cfg.maxAuthFailures(), cfg.authFailureWindow());
     }
 
     /** Binds the port and starts the accept thread. */
@@ -77,6 +87,27 @@ public final class SmtpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /**
+     * Quiescent mode: from now on every new connection gets this reply (a 421) and is closed, while the
+     * port stays bound and sessions already open finish. {@link #resume()} ends it.
+     */
+    public void refuseNewSessions(Reply reply) {
+        if (reply.code() != 421) {
+            throw new IllegalArgumentException("a listener refuses sessions with 421, not " + reply.code());
+        }
+        refusal = (reply.toWire() + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Accepts sessions again after {@link #refuseNewSessions}. */
+    public void resume() {
+        refusal = null;
+    }
+
+    /** True while new sessions are refused. */
+    public boolean isRefusing() {
+        return refusal != null;
+    }
+
     /** Stops accepting and closes every open session; handlers see their transactions end. */
     @Override
     public void close() {
@@ -104,28 +135,56 @@ public final class SmtpServer implements AutoCloseable {
                 }
                 continue;
             }
+            byte[] quiescent = refusal;
+            if (quiescent != null) {
+                refuse(socket, quiescent);
+                continue;
+            }
+            InetAddress client = socket.getInetAddress();
+            if (!claim(client)) {
+                refuse(socket, TOO_MANY_FROM_CLIENT);
+                continue;
+            }
             if (!permits.tryAcquire()) {
+                release(client);
                 refuse(socket, TOO_MANY);
                 continue;
             }
             try {
-                startSession(socket);
+                startSession(socket, client);
             } catch (RuntimeException e) {
                 permits.release();
+                release(client);
                 LOG.log(Level.WARNING, "could not start a session", e);
                 refuse(socket, NO_THREAD);
             }
         }
     }
 
-    private void startSession(Socket socket) {
-        Session session = new Session(socket, config, factory, registry);
+    /** Counts a connection from the client unless it already has {@code maxConnectionsPerClient}. */
+    private boolean claim(InetAddress client) {
+        boolean[] claimed = new boolean[1];
+        perClient.compute(client, (address, count) -> {
+            int current = count == null ? 0 : count;
+            claimed[0] = current < config.maxConnectionsPerClient();
+            return claimed[0] ? current + 1 : count;
+        });
+        return claimed[0];
+    }
+
+    private void release(InetAddress client) {
+        perClient.computeIfPresent(client, (address, count) -> count > 1 ? count - 1 : null);
+    }
+
+    private void startSession(Socket socket, InetAddress client) {
+        Session session = new Session(socket, config, factory, registry, throttle);
         Thread thread = threads.newThread(() -> {
             try {
                 session.run();
             } finally {
                 sessions.remove(session);
                 permits.release();
+                release(client);
             }
         });
         if (thread == null) {

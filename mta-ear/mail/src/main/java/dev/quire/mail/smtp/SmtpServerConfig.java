@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /** Immutable settings of one {@link SmtpServer}; build with {@link #builder()}. */
 public final class SmtpServerConfig {
@@ -19,6 +21,16 @@ public final class SmtpServerConfig {
     private final int maxErrors;
     private final List<String> extraEhloKeywords;
     private final String greeting;
+    private final SSLContext tls;
+    private final boolean implicitTls;
+    private final boolean requireTls;
+    private final Authenticator authenticator;
+    private final boolean allowAuthWithoutTls;
+    private final boolean requireAuth;
+    private final int maxConnectionsPerClient;
+    private final int maxAuthFailures;
+    private final Duration authFailureWindow;
+    private final Duration authFailureDelay;
 
     private SmtpServerConfig(Builder b) {
         bindAddress = b.bindAddress;
@@ -32,6 +44,22 @@ public final class SmtpServerConfig {
         maxErrors = b.maxErrors;
         extraEhloKeywords = List.copyOf(b.extraEhloKeywords);
         greeting = b.greeting != null ? b.greeting : (b.lmtp ? "LMTP Quire" : "ESMTP Quire");
+        tls = b.tls;
+        implicitTls = b.implicitTls;
+        requireTls = b.requireTls;
+        authenticator = b.authenticator;
+        allowAuthWithoutTls = b.allowAuthWithoutTls;
+        requireAuth = b.requireAuth;
+        maxConnectionsPerClient = b.maxConnectionsPerClient;
+        maxAuthFailures = b.maxAuthFailures;
+        authFailureWindow = b.authFailureWindow;
+        authFailureDelay = b.authFailureDelay;
+        if (tls == null && (implicitTls || requireTls)) {
+            throw new IllegalStateException("implicitTls and requireTls need tls(SSLContext)");
+        }
+        if (authenticator == null && requireAuth) {
+            throw new IllegalStateException("requireAuth needs an authenticator");
+        }
     }
 
     /** A builder with the defaults: 127.0.0.1, ephemeral port, SMTP, 25 MiB, 1000 recipients, 100 connections. */
@@ -94,6 +122,56 @@ public final class SmtpServerConfig {
         return greeting;
     }
 
+    /** The TLS context when STARTTLS (or implicit TLS) is offered. */
+    public Optional<SSLContext> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** True if every connection starts with a TLS handshake before the banner (port 465). */
+    public boolean implicitTls() {
+        return implicitTls;
+    }
+
+    /** True if MAIL, VRFY and AUTH are refused with {@code 530 5.7.0} until TLS is active. */
+    public boolean requireTls() {
+        return requireTls;
+    }
+
+    /** The AUTH credential check; empty means AUTH is neither advertised nor accepted. */
+    public Optional<Authenticator> authenticator() {
+        return Optional.ofNullable(authenticator);
+    }
+
+    /** True if AUTH is also offered on connections without TLS (internal and test use only). */
+    public boolean allowAuthWithoutTls() {
+        return allowAuthWithoutTls;
+    }
+
+    /** True if MAIL is refused with {@code 530 5.7.0} until AUTH succeeded (submission). */
+    public boolean requireAuth() {
+        return requireAuth;
+    }
+
+    /** Concurrent sessions from one client address; further ones get {@code 421 4.7.0}, default 20. */
+    public int maxConnectionsPerClient() {
+        return maxConnectionsPerClient;
+    }
+
+    /** Failed AUTH attempts from one address within {@link #authFailureWindow()} before AUTH is refused, default 5. */
+    public int maxAuthFailures() {
+        return maxAuthFailures;
+    }
+
+    /** How long a failed AUTH counts against the client address, default 15 minutes. */
+    public Duration authFailureWindow() {
+        return authFailureWindow;
+    }
+
+    /** How long the reply to a failed AUTH is held back, default 1 second. */
+    public Duration authFailureDelay() {
+        return authFailureDelay;
+    }
+
     /** Builder for {@link SmtpServerConfig}; every setter validates its argument. */
     public static final class Builder {
         private String bindAddress = "127.0.0.1";
@@ -107,6 +185,16 @@ public final class SmtpServerConfig {
         private int maxErrors = 10;
         private final List<String> extraEhloKeywords = new ArrayList<>();
         private String greeting;
+        private SSLContext tls;
+        private boolean implicitTls;
+        private boolean requireTls;
+        private Authenticator authenticator;
+        private boolean allowAuthWithoutTls;
+        private boolean requireAuth;
+        private int maxConnectionsPerClient = 20;
+        private int maxAuthFailures = 5;
+        private Duration authFailureWindow = Duration.ofMinutes(15);
+        private Duration authFailureDelay = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -184,6 +272,72 @@ public final class SmtpServerConfig {
         /** Banner text after the hostname. */
         public Builder greeting(String value) {
             greeting = requirePrintable(value, "greeting");
+            return this;
+        }
+
+        /** Offers STARTTLS (RFC 3207) with this context; the server's certificate comes from its key managers. */
+        public Builder tls(SSLContext value) {
+            tls = Objects.requireNonNull(value, "tls");
+            return this;
+        }
+
+        /** Handshakes right after accept, before the banner (RFC 8314, port 465); needs {@link #tls}. */
+        public Builder implicitTls(boolean value) {
+            implicitTls = value;
+            return this;
+        }
+
+        /** Refuses MAIL, VRFY and AUTH with {@code 530 5.7.0} before STARTTLS; needs {@link #tls}. */
+        public Builder requireTls(boolean value) {
+            requireTls = value;
+            return this;
+        }
+
+        /** Offers AUTH PLAIN and LOGIN (RFC 4954), by default only over TLS. */
+        public Builder authenticator(Authenticator value) {
+            authenticator = Objects.requireNonNull(value, "authenticator");
+            return this;
+        }
+
+        /** Also offers AUTH on connections without TLS; for loopback hand-off and tests only. */
+        public Builder allowAuthWithoutTls(boolean value) {
+            allowAuthWithoutTls = value;
+            return this;
+        }
+
+        /** Refuses MAIL with {@code 530 5.7.0} before a successful AUTH; needs an {@link #authenticator}. */
+        public Builder requireAuth(boolean value) {
+            requireAuth = value;
+            return this;
+        }
+
+        /** Maximum concurrent sessions from one client address. */
+        public Builder maxConnectionsPerClient(int value) {
+            maxConnectionsPerClient = (int) requirePositive(value, "maxConnectionsPerClient");
+            return this;
+        }
+
+        /** Failed AUTH attempts from one address within the window before further AUTH gets {@code 454 4.7.0}. */
+        public Builder maxAuthFailures(int value) {
+            maxAuthFailures = (int) requirePositive(value, "maxAuthFailures");
+            return this;
+        }
+
+        /** How long a failed AUTH counts against its client address. */
+        public Builder authFailureWindow(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("authFailureWindow must be positive");
+            }
+            authFailureWindow = value;
+            return this;
+        }
+
+        /** How long the reply to a failed AUTH is held back; zero for none. */
+        public Builder authFailureDelay(Duration value) {
+            if (value == null || value.isNegative() || value.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("authFailureDelay must not be negative");
+            }
+            authFailureDelay = value;
             return this;
         }
 

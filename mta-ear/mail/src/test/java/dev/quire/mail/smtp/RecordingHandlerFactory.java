@@ -30,10 +30,13 @@ final class RecordingHandlerFactory implements MessageHandlerFactory {
     /** Replies to DATA given the accepted recipients. */
     volatile Function<List<EmailAddress>, List<Reply>> dataReplies = r -> List.of(Reply.ok("2.0.0", "queued"));
     volatile RuntimeException failInFrom;
+    /** The session of the last transaction created. */
+    volatile SessionContext lastContext;
 
     @Override
     public MessageHandler create(SessionContext ctx) {
         created.incrementAndGet();
+        lastContext = ctx;
         return new Recorder(ctx);
     }
 

@@ -35,7 +35,8 @@ class SmtpClientTest {
         try (SmtpServer server = TestServers.start(handlers, b -> b.extraEhloKeyword("XVERP"))) {
             server.port();
             try (SmtpClient client = SmtpClient.connect("127.0.0.1", server.port(), TIMEOUT, false, "lists.example")) {
-                assertEquals(Set.of("PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES", "SIZE", "XVERP"),
+                assertEquals(Set.of("PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES", "SIZE", "SMTPUTF8", "DSN",
+                        "CHUNKING", "XVERP"),
                         client.extensions());
                 Reply mail = client.mailFrom(SENDER, "SIZE=100", "BODY=8BITMIME");
                 assertEquals(new Reply(250, "2.1.0", "Ok"), mail);

@@ -34,7 +34,8 @@ class SmtpServerTest {
         try (Wire wire = new Wire(server.port())) {
             assertEquals("220 mx.test.example ESMTP Quire", wire.reply());
             assertEquals("250-mx.test.example\n250-PIPELINING\n250-8BITMIME\n250-ENHANCEDSTATUSCODES\n"
-                    + "250-SIZE 10000\n250 XVERP", wire.command("EHLO client.example"));
+                    + "250-SIZE 10000\n250-SMTPUTF8\n250-DSN\n250-CHUNKING\n250 XVERP",
+                    wire.command("EHLO client.example"));
             assertEquals("250 mx.test.example", wire.command("HELO client.example"));
             assertEquals("500 5.5.1 Error: LHLO is for LMTP; use EHLO", wire.command("LHLO client.example"));
             assertEquals("221 2.0.0 Bye", wire.command("QUIT"));

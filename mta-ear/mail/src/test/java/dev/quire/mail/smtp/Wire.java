@@ -9,13 +9,16 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /** A raw-socket SMTP peer for tests: sends exact octets and reads replies line by line. */
 final class Wire implements AutoCloseable {
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     Wire(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
@@ -34,9 +37,51 @@ final class Wire implements AutoCloseable {
         return wire;
     }
 
+    /** Wraps the connection in client-side TLS; whatever was buffered in clear text is dropped. */
+    Wire startTls(SSLSocketFactory factory) throws IOException {
+        SSLSocket ssl = (SSLSocket) factory.createSocket(socket, "localhost", socket.getPort(), true);
+        ssl.setUseClientMode(true);
+        ssl.startHandshake();
+        socket = ssl;
+        in = new BufferedInputStream(ssl.getInputStream());
+        out = ssl.getOutputStream();
+        return this;
+    }
+
+    /** The TLS session after {@link #startTls}. */
+    SSLSession tlsSession() {
+        return ((SSLSocket) socket).getSession();
+    }
+
+    /** Sets the read timeout. */
+    Wire timeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
+    /** True if nothing arrives within the current read timeout. */
+    boolean silent() throws IOException {
+        try {
+            int c = in.read();
+            if (c < 0) {
+                throw new AssertionError("connection closed");
+            }
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        }
+    }
+
     /** Sends exactly these characters (ISO-8859-1), no line end added. */
     Wire send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return this;
+    }
+
+    /** Sends exactly these characters as UTF-8, no line end added. */
+    Wire sendUtf8(String raw) throws IOException {
+        out.write(raw.getBytes(StandardCharsets.UTF_8));
         out.flush();
         return this;
     }

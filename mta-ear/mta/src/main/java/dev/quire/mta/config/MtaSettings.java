@@ -75,8 +75,139 @@ public class MtaSettings {
     @ConfigProperty(name = "quire.queue.concurrency", defaultValue = "20")
     int queueConcurrency;
 
+    @Inject
+    @ConfigProperty(name = "quire.config.dir")
+    Optional<String> configDir;
+
+    @Inject
+    @ConfigProperty(name = "quire.submission.port", defaultValue = "2587")
+    int submissionPort;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtps.port", defaultValue = "2465")
+    int smtpsPort;
+
+    @Inject
+    @ConfigProperty(name = "quire.tls.cert")
+    Optional<String> tlsCert;
+
+    @Inject
+    @ConfigProperty(name = "quire.tls.key")
+    Optional<String> tlsKey;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.maxhops", defaultValue = "50")
+    int maxHops;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.maxrcpt", defaultValue = "1000")
+    int maxRecipients;
+
+    @Inject
+    @ConfigProperty(name = "quire.pipe.allowed", defaultValue = " ")
+    String pipeAllowed;
+
+    @Inject
+    @ConfigProperty(name = "quire.pipe.timeout", defaultValue = "PT5M")
+    Duration pipeTimeout;
+
+    @Inject
+    @ConfigProperty(name = "quire.quiescent", defaultValue = "false")
+    boolean quiescent;
+
+    @Inject
+    @ConfigProperty(name = "quire.bulk.port", defaultValue = "-1")
+    int bulkPort;
+
+    @Inject
+    @ConfigProperty(name = "quire.bulk.bind", defaultValue = "127.0.0.1")
+    String bulkBind;
+
+    @Inject
+    @ConfigProperty(name = "quire.bulk.networks", defaultValue = "127.0.0.0/8,::1/128")
+    String bulkNetworks;
+
+    @Inject
+    @ConfigProperty(name = "quire.bulk.helo")
+    Optional<String> bulkHelo;
+
+    @Inject
+    @ConfigProperty(name = "quire.domain")
+    Optional<String> defaultDomain;
+
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /** Where the text routing tables live ({@code aliases/}, {@code transport}, ...). */
+    public Path configDir() {
+        return configDir.filter(d -> !d.isBlank()).map(d -> Path.of(d).toAbsolutePath().normalize())
+                .orElseGet(() -> dataDir().resolve("config"));
+    }
+
+    public int submissionPort() {
+        return submissionPort;
+    }
+
+    public int smtpsPort() {
+        return smtpsPort;
+    }
+
+    public Optional<Path> tlsCert() {
+        return tlsCert.filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    public Optional<Path> tlsKey() {
+        return tlsKey.filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    public int maxHops() {
+        return maxHops;
+    }
+
+    public int maxRecipients() {
+        return maxRecipients;
+    }
+
+    /** Programs that alias pipes may run (absolute paths), as sendmail's smrsh directory. */
+    public java.util.Set<Path> pipeAllowed() {
+        return java.util.Arrays.stream(pipeAllowed.split("[,\\s]+")).filter(s -> !s.isBlank())
+                .map(s -> Path.of(s).normalize()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    public Duration pipeTimeout() {
+        return pipeTimeout;
+    }
+
+    public boolean startQuiescent() {
+        return quiescent;
+    }
+
+    /** The optional internal bulk listener's port; negative when there is none. */
+    public int bulkPort() {
+        return bulkPort;
+    }
+
+    public String bulkBind() {
+        return bulkBind;
+    }
+
+    public List<String> bulkNetworks() {
+        return split(bulkNetworks);
+    }
+
+    /** The HELO name for mail that arrived on the bulk listener. */
+    public String bulkHelo() {
+        return bulkHelo.filter(h -> !h.isBlank()).orElseGet(this::hostname);
+    }
+
+    /** The domain that {@code verify} adds to an unqualified name, if configured. */
+    public Optional<String> defaultDomain() {
+        return defaultDomain.filter(d -> !d.isBlank());
+    }
+
+    private static List<String> split(String list) {
+        return List.of(list.split("[,\\s]+")).stream().filter(s -> !s.isBlank()).toList();
     }
 
     public Path spoolDir() {
@@ -113,7 +244,7 @@ public class MtaSettings {
     }
 
     public List<String> relayNetworks() {
-        return List.of(relayNetworks.split("[,\\s]+")).stream().filter(s -> !s.isBlank()).toList();
+        return split(relayNetworks);
     }
 
     public Optional<String> smarthost() {

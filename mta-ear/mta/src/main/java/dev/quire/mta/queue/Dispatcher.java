@@ -2,7 +2,6 @@ package dev.quire.mta.queue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,66 +10,68 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.quire.mail.EmailAddress;
-import dev.quire.mta.config.MtaSettings;
 import dev.quire.mta.delivery.DeliveryAgent;
-import dev.quire.mta.delivery.MaildirAgent;
+import dev.quire.mta.delivery.FileAgent;
+import dev.quire.mta.delivery.NextHop;
 import dev.quire.mta.delivery.Outcome;
-import dev.quire.mta.delivery.SmtpTransactionAgent;
+import dev.quire.mta.delivery.PipeAgent;
+import dev.quire.mta.delivery.Transports;
 import dev.quire.mta.routing.AddressClass;
-import dev.quire.mta.routing.Resolution;
 import dev.quire.mta.routing.Router;
 import dev.quire.mta.routing.RoutingUnavailableException;
 import dev.quire.mta.spool.Envelope;
+import dev.quire.mta.spool.Recipient;
 
-/** Routes each pending recipient of a message and hands each address class to its transport. */
+/**
+ * One delivery attempt for a queued message: each pending address is classified by the router (local
+ * mailbox, list, remote), grouped by next hop, and handed to that hop's agent in one go (one LMTP or SMTP
+ * transaction with many recipients); commands and files go to their agents.
+ */
 @ApplicationScoped
 public class Dispatcher {
     @Inject
     Router router;
 
     @Inject
-    MtaSettings settings;
+    Transports transports;
 
-    /** One attempt at every pending recipient; the result has an outcome per original address. */
-    public Map<EmailAddress, Outcome> attempt(Envelope envelope, Path message) {
-        Map<EmailAddress, Outcome> outcomes = new LinkedHashMap<>();
-        Map<AddressClass, List<EmailAddress>> byClass = new EnumMap<>(AddressClass.class);
-        Map<EmailAddress, EmailAddress> original = new LinkedHashMap<>();
-        for (EmailAddress r : envelope.pending()) {
-            try {
-                Resolution res = router.resolve(r);
-                if (res instanceof Resolution.Deliverable d) {
-                    byClass.computeIfAbsent(d.addressClass(), k -> new ArrayList<>()).add(d.recipient());
-                    original.put(d.recipient(), r);
-                } else if (res instanceof Resolution.NoSuchUser) {
-                    outcomes.put(r, Outcome.failed("550 5.1.1 <" + r + ">: User unknown"));
-                } else {
-                    byClass.computeIfAbsent(AddressClass.REMOTE, k -> new ArrayList<>()).add(r);
-                    original.put(r, r);
-                }
-            } catch (RoutingUnavailableException e) {
-                outcomes.put(r, Outcome.retry("451 4.3.0 " + e.getMessage()));
+    /** Delivers what is pending and returns an outcome for every pending recipient. */
+    public Map<Recipient, Outcome> attempt(Envelope envelope, Path message, String heloName) {
+        Map<Recipient, Outcome> outcomes = new LinkedHashMap<>();
+        Map<NextHop, Map<EmailAddress, List<Recipient>>> byHop = new LinkedHashMap<>();
+        for (Recipient r : envelope.pending()) {
+            if (r.destination() instanceof Recipient.Mailbox m) {
+                classify(r, m.address(), byHop, outcomes);
+            } else if (r.destination() instanceof Recipient.Pipe p) {
+                outcomes.put(r, transports.pipe().deliver(p.command(), message,
+                        PipeAgent.environment(envelope.sender(), r.original(), r.original(), envelope.id().value())));
+            } else {
+                outcomes.put(r, new FileAgent().deliver(Path.of(((Recipient.FileAppend) r.destination()).path()),
+                        message, envelope.sender()));
             }
         }
-        byClass.forEach((cls, rcpts) -> agent(cls).deliver(envelope, message, rcpts)
-                .forEach((rcpt, outcome) -> outcomes.put(original.getOrDefault(rcpt, rcpt), outcome)));
+        byHop.forEach((hop, addresses) -> {
+            DeliveryAgent agent = transports.agent(hop, heloName);
+            Map<EmailAddress, Outcome> results = agent.deliver(envelope, message, new ArrayList<>(addresses.keySet()));
+            addresses.forEach((address, recipients) -> recipients.forEach(r -> outcomes.put(r,
+                    results.getOrDefault(address, Outcome.retry("no outcome reported for <" + address + ">")))));
+        });
         return outcomes;
     }
 
-    /** The transport for an address class, and a name for the logs. */
-    DeliveryAgent agent(AddressClass cls) {
-        return switch (cls) {
-            case LOCAL -> new MaildirAgent(settings.mailDir(), settings.hostname());
-            case LIST -> new SmtpTransactionAgent(settings.lmtpHost(), settings.lmtpPort(), true, settings.hostname());
-            case REMOTE -> settings.smarthost()
-                    .<DeliveryAgent>map(h -> SmtpTransactionAgent.smtp(h, settings.hostname()))
-                    .orElse((env, msg, rcpts) -> noRoute(rcpts));
-        };
-    }
-
-    private static Map<EmailAddress, Outcome> noRoute(List<EmailAddress> rcpts) {
-        Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
-        rcpts.forEach(r -> out.put(r, Outcome.retry("no smarthost configured (quire.smarthost); mail is deferred")));
-        return out;
+    private void classify(Recipient r, EmailAddress address, Map<NextHop, Map<EmailAddress, List<Recipient>>> byHop,
+            Map<Recipient, Outcome> outcomes) {
+        try {
+            AddressClass cls = router.classify(address);
+            if (cls == null) {
+                outcomes.put(r, Outcome.failed("550 5.1.1 <" + address + ">: User unknown"));
+            } else {
+                byHop.computeIfAbsent(transports.nextHop(cls, address), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(address, k -> new ArrayList<>())
+                        .add(r);
+            }
+        } catch (RoutingUnavailableException e) {
+            outcomes.put(r, Outcome.retry("451 4.3.0 " + e.getMessage()));
+        }
     }
 }

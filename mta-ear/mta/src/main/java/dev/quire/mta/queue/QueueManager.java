@@ -25,12 +25,13 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
-import dev.quire.mail.EmailAddress;
 import dev.quire.mta.config.MtaSettings;
+import dev.quire.mta.control.Quiescence;
 import dev.quire.mta.delivery.Outcome;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.QueueName;
+import dev.quire.mta.spool.Recipient;
 import dev.quire.mta.spool.Spool;
 
 /**
@@ -56,6 +57,9 @@ public class QueueManager {
 
     @Inject
     MtaSettings settings;
+
+    @Inject
+    Quiescence quiescence;
 
     private final Map<QueueId, Instant> deferredDue = new ConcurrentHashMap<>();
     private final Set<QueueId> inFlight = ConcurrentHashMap.newKeySet();
@@ -106,6 +110,10 @@ public class QueueManager {
     private void loop() {
         while (running) {
             try {
+                if (quiescence.isQuiescent()) {
+                    waitForSignal();
+                    continue;
+                }
                 for (QueueId id : spool.list(QueueName.INCOMING)) {
                     submit(QueueName.INCOMING, id);
                 }
@@ -115,12 +123,7 @@ public class QueueManager {
                         submit(QueueName.DEFERRED, e.getKey());
                     }
                 }
-                synchronized (signal) {
-                    if (!woken) {
-                        signal.wait(IDLE_SCAN_MILLIS);
-                    }
-                    woken = false;
-                }
+                waitForSignal();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -128,6 +131,15 @@ public class QueueManager {
                 LOG.log(Level.SEVERE, "queue scan failed: " + e.getMessage(), e);
                 sleepQuietly();
             }
+        }
+    }
+
+    private void waitForSignal() throws InterruptedException {
+        synchronized (signal) {
+            if (!woken) {
+                signal.wait(IDLE_SCAN_MILLIS);
+            }
+            woken = false;
         }
     }
 
@@ -156,14 +168,15 @@ public class QueueManager {
         if (envelope == null) {
             return;
         }
-        Map<EmailAddress, Outcome> outcomes = dispatcher.attempt(envelope, spool.messagePath(id));
-        List<EmailAddress> retry = new ArrayList<>();
+        Map<Recipient, Outcome> outcomes = dispatcher.attempt(envelope, spool.messagePath(id),
+                envelope.heloName() == null ? settings.hostname() : envelope.heloName());
+        List<Recipient> retry = new ArrayList<>();
         List<Envelope.Failure> failed = new ArrayList<>();
         String lastError = null;
-        for (EmailAddress r : envelope.pending()) {
+        for (Recipient r : envelope.pending()) {
             Outcome o = outcomes.getOrDefault(r, Outcome.retry("no outcome reported"));
             LOG.info(
-                    () -> id + ": to=<" + r + ">, status=" + o.status().name().toLowerCase() + " (" + o.detail() + ")");
+                    () -> id + ": to=" + r + ", status=" + o.status().name().toLowerCase() + " (" + o.detail() + ")");
             switch (o.status()) {
                 case DELIVERED -> {
                 }
@@ -179,7 +192,7 @@ public class QueueManager {
         Instant now = Instant.now();
         boolean expired = !retry.isEmpty() && now.isAfter(envelope.arrivedAt().plus(settings.queueLifetime()));
         if (expired) {
-            for (EmailAddress r : retry) {
+            for (Recipient r : retry) {
                 failed.add(new Envelope.Failure(r, "queue lifetime exceeded; last error: " + lastError));
             }
             retry.clear();

@@ -3,20 +3,32 @@ package dev.quire.mta.smtpd;
 import java.net.InetAddress;
 
 import dev.quire.mail.smtp.Reply;
+import dev.quire.mta.routing.table.ClientAccessTable;
 
 /**
- * A listener's identity and policy: its name for logs, who may connect, and its recipient checks.
+ * A listener's identity and policy: its name for logs, who may connect, its recipient checks, and the HELO
+ * name that mail it accepted is delivered onward with.
  *
- * @param name the listener's name in logs ({@code mx}, {@code internal})
- * @param protocol the protocol word for the Received header
+ * @param name the listener's name in logs ({@code mx}, {@code submission}, {@code smtps}, {@code internal},
+ *        {@code bulk})
  * @param allowedClients clients allowed to send at all, or null for everyone
+ * @param clientAccess the client-access table (deny rules), or null when it does not apply
  * @param policy the recipient checks
+ * @param outgoingHelo the HELO name for delivering onward, or null for the MTA's own name
  */
-record Listener(String name, String protocol, NetworkList allowedClients, RecipientPolicy policy) {
-    private static final Reply NOT_ALLOWED = new Reply(554, "5.7.1", "Access denied: this listener is internal");
+record Listener(String name, NetworkList allowedClients, ClientAccessTable clientAccess, RecipientPolicy policy,
+        String outgoingHelo) {
+    private static final Reply INTERNAL_ONLY = new Reply(554, "5.7.1", "Access denied: this listener is internal");
+    private static final Reply CLIENT_DENIED = new Reply(554, "5.7.1", "Access denied");
 
     /** Null when the client may start a transaction, else the refusal. */
     Reply admit(InetAddress client) {
-        return allowedClients == null || allowedClients.contains(client) ? null : NOT_ALLOWED;
+        if (allowedClients != null && !allowedClients.contains(client)) {
+            return INTERNAL_ONLY;
+        }
+        if (clientAccess != null && !clientAccess.check(client).allowed()) {
+            return CLIENT_DENIED;
+        }
+        return null;
     }
 }

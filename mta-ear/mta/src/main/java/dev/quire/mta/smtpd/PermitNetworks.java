@@ -1,19 +1,30 @@
 package dev.quire.mta.smtpd;
 
-import java.net.InetAddress;
+import java.util.function.Supplier;
 
-import dev.quire.mail.EmailAddress;
-
-/** Relay for clients in the listed networks (Postfix's {@code permit_mynetworks}). */
+/**
+ * Relay for clients in trusted networks (Postfix's {@code permit_mynetworks}): the configured list, and
+ * the client-access table's RELAYCLIENT entries (qmail's tcprules).
+ */
 public final class PermitNetworks implements RecipientCheck {
-    private final NetworkList networks;
+    private final Supplier<NetworkList> networks;
+    private final ClientRules clientRules;
 
-    public PermitNetworks(NetworkList networks) {
+    /** Client rules that may grant relay; a listener without a client-access table passes a rule that never does. */
+    @FunctionalInterface
+    public interface ClientRules {
+        boolean relayClient(java.net.InetAddress client);
+    }
+
+    public PermitNetworks(Supplier<NetworkList> networks, ClientRules clientRules) {
         this.networks = networks;
+        this.clientRules = clientRules;
     }
 
     @Override
-    public Verdict check(InetAddress client, EmailAddress recipient) {
-        return networks.contains(client) ? Verdict.OK : Verdict.DUNNO;
+    public Verdict check(RecipientRequest request) {
+        return networks.get().contains(request.client()) || clientRules.relayClient(request.client())
+                ? Verdict.OK
+                : Verdict.DUNNO;
     }
 }

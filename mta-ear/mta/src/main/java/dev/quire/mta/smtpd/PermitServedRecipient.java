@@ -1,16 +1,16 @@
 package dev.quire.mta.smtpd;
 
-import java.net.InetAddress;
+import java.util.List;
 
-import dev.quire.mail.EmailAddress;
 import dev.quire.mail.smtp.Reply;
-import dev.quire.mta.routing.Resolution;
+import dev.quire.mta.routing.Route;
 import dev.quire.mta.routing.Router;
 import dev.quire.mta.routing.RoutingUnavailableException;
 
 /**
- * Recipients in domains we serve: OK when the router knows them, 550 5.1.1 when it does not, 451 4.3.0
- * when the routing tables cannot be read (never 550 for our own fault). Other domains: DUNNO.
+ * Recipients in domains we serve: OK when routing finds somewhere to deliver, the alias's own reply for
+ * {@code :fail:} and {@code :defer:}, {@code 550 5.1.1} for nobody, and {@code 451 4.3.0} when the routing
+ * tables cannot be read (never a 5xx for our own fault). Other domains: DUNNO, for the relay checks.
  */
 public final class PermitServedRecipient implements RecipientCheck {
     static final Reply UNAVAILABLE = new Reply(451, "4.3.0", "Temporary lookup failure; try again later");
@@ -22,17 +22,23 @@ public final class PermitServedRecipient implements RecipientCheck {
     }
 
     @Override
-    public Verdict check(InetAddress client, EmailAddress recipient) {
+    public Verdict check(RecipientRequest request) {
         try {
-            Resolution r = router.resolve(recipient);
-            if (r instanceof Resolution.Deliverable) {
-                return Verdict.OK;
+            if (!router.servesDomain(request.recipient().domain())) {
+                return Verdict.DUNNO;
             }
-            if (r instanceof Resolution.NoSuchUser) {
-                return new Verdict.Reject(
-                        new Reply(550, "5.1.1", "<" + recipient + ">: Recipient address rejected: User unknown"));
+            List<Route> routes = router.routes(request.recipient());
+            for (Route r : routes) {
+                if (r instanceof Route.Defer d) {
+                    return new Verdict.Defer(d.reply());
+                }
             }
-            return Verdict.DUNNO;
+            for (Route r : routes) {
+                if (!(r instanceof Route.Refuse)) {
+                    return Verdict.OK;
+                }
+            }
+            return new Verdict.Reject(((Route.Refuse) routes.get(0)).reply());
         } catch (RoutingUnavailableException e) {
             return new Verdict.Defer(UNAVAILABLE);
         }

@@ -17,11 +17,14 @@ final class ReceivedHeader {
     private ReceivedHeader() {
     }
 
-    static byte[] render(String helo, String clientIp, String byHost, String protocol, QueueId id,
+    static byte[] render(String helo, String clientIp, String byHost, String protocol, String tls, QueueId id,
             List<EmailAddress> recipients) {
         StringBuilder sb = new StringBuilder("Received: from ").append(sanitize(helo))
-                .append(" ([").append(clientIp).append("])\r\n\tby ").append(byHost)
-                .append(" (Quire) with ").append(protocol).append(" id ").append(id.value());
+                .append(" ([").append(clientIp).append("])\r\n\t");
+        if (tls != null) {
+            sb.append("(using ").append(tls).append(")\r\n\t");
+        }
+        sb.append("by ").append(byHost).append(" (Quire) with ").append(protocol).append(" id ").append(id.value());
         if (recipients.size() == 1) {
             sb.append("\r\n\tfor <").append(recipients.get(0)).append(">");
         }

@@ -1,9 +1,7 @@
 package dev.quire.mta.smtpd;
 
-import java.net.InetAddress;
 import java.util.List;
 
-import dev.quire.mail.EmailAddress;
 import dev.quire.mail.smtp.Reply;
 
 /** A listener's ordered recipient checks; the first OK, DEFER or REJECT decides. */
@@ -19,9 +17,9 @@ public final class RecipientPolicy {
         this.checks = List.copyOf(checks);
     }
 
-    public Reply evaluate(InetAddress client, EmailAddress recipient) {
+    public Reply evaluate(RecipientRequest request) {
         for (RecipientCheck check : checks) {
-            Verdict v = check.check(client, recipient);
+            Verdict v = check.check(request);
             if (v instanceof Verdict.Ok) {
                 return OK;
             }

@@ -1,8 +1,5 @@
 package dev.quire.mta.smtpd;
 
-import java.net.InetAddress;
-
-import dev.quire.mail.EmailAddress;
 import dev.quire.mail.smtp.Reply;
 
 /** The last check of every listener: whatever no earlier check permitted is refused. */
@@ -10,7 +7,7 @@ public final class RejectRelay implements RecipientCheck {
     static final Reply DENIED = new Reply(554, "5.7.1", "Relay access denied");
 
     @Override
-    public Verdict check(InetAddress client, EmailAddress recipient) {
+    public Verdict check(RecipientRequest request) {
         return new Verdict.Reject(DENIED);
     }
 }

@@ -1,9 +1,15 @@
 package dev.quire.mta.smtpd;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.net.ssl.SSLContext;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,14 +20,23 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import dev.quire.db.routing.RoutingTableRepository;
 import dev.quire.mail.smtp.SmtpServer;
 import dev.quire.mail.smtp.SmtpServerConfig;
 import dev.quire.mta.config.MtaSettings;
+import dev.quire.mta.control.Quiescence;
 import dev.quire.mta.queue.QueueManager;
 import dev.quire.mta.routing.Router;
+import dev.quire.mta.routing.table.RoutingTables;
 import dev.quire.mta.spool.Spool;
+import dev.quire.mta.tls.TlsIdentity;
 
-/** Opens the MTA's listeners once the schema is migrated and the spool recovered. */
+/**
+ * Opens the MTA's listeners once the schema is migrated and the spool recovered, each with its own policy:
+ * MX (relay only for trusted networks, relay domains and authenticated clients), submission (AUTH required,
+ * only after STARTTLS), implicit TLS (AUTH required), the internal hand-off from the list engine, and an
+ * optional bulk listener for internal applications.
+ */
 @Singleton
 @Startup
 @DependsOn({"SchemaMigrator", "QueueManager"})
@@ -38,46 +53,118 @@ public class SmtpdService {
     Router router;
 
     @Inject
+    RoutingTables tables;
+
+    @Inject
+    RoutingTableRepository dbTables;
+
+    @Inject
     Spool spool;
 
     @Inject
     QueueManager queue;
 
+    @Inject
+    SmtpUserAuthenticator authenticator;
+
+    @Inject
+    Quiescence quiescence;
+
     private final List<SmtpServer> servers = new ArrayList<>();
 
     @PostConstruct
     void start() {
+        SSLContext tls = tlsContext();
+        InboundTransaction.Context context = new InboundTransaction.Context(spool, queue, router, settings.hostname(),
+                settings.maxHops());
         PermitServedRecipient served = new PermitServedRecipient(router);
-        NetworkList relayNetworks = new NetworkList(settings.relayNetworks());
+        PermitRelayDomains relayDomains = new PermitRelayDomains(router);
+        PermitNetworks trusted = new PermitNetworks(this::trustedNetworks,
+                client -> tables.clientAccess().check(client).relayClient());
+        PermitAuthenticated authenticated = new PermitAuthenticated();
+        RejectRelay reject = new RejectRelay();
+
+        RecipientPolicy mxPolicy = new RecipientPolicy(List.of(served, relayDomains, trusted, authenticated, reject));
+        RecipientPolicy submissionPolicy = new RecipientPolicy(List.of(authenticated, served, reject));
         NetworkList internalNetworks = new NetworkList(settings.internalNetworks());
-        Listener mx = new Listener("mx", "ESMTP", null,
-                new RecipientPolicy(List.of(served, new PermitNetworks(relayNetworks), new RejectRelay())));
-        Listener internal = new Listener("internal", "ESMTP", internalNetworks,
-                new RecipientPolicy(List.of(served, new PermitNetworks(internalNetworks), new RejectRelay())));
-        open(mx, settings.smtpBind(), settings.smtpPort());
-        open(internal, "127.0.0.1", settings.internalPort());
+        RecipientPolicy internalPolicy = new RecipientPolicy(List.of(served,
+                new PermitNetworks(() -> internalNetworks, client -> false), reject));
+
+        open(new Listener("mx", null, tables.clientAccess(), mxPolicy, null), context,
+                base(settings.smtpBind(), settings.smtpPort()).tls(tls).authenticator(authenticator));
+        if (settings.submissionPort() >= 0) {
+            open(new Listener("submission", null, tables.clientAccess(), submissionPolicy, null), context,
+                    base(settings.smtpBind(), settings.submissionPort()).tls(tls).authenticator(authenticator)
+                            .requireTls(true).requireAuth(true));
+        }
+        if (settings.smtpsPort() >= 0) {
+            open(new Listener("smtps", null, tables.clientAccess(), submissionPolicy, null), context,
+                    base(settings.smtpBind(), settings.smtpsPort()).tls(tls).implicitTls(true)
+                            .authenticator(authenticator).requireAuth(true));
+        }
+        open(new Listener("internal", internalNetworks, null, internalPolicy, null), context,
+                base("127.0.0.1", settings.internalPort()));
+        if (settings.bulkPort() >= 0) {
+            NetworkList bulkNetworks = new NetworkList(settings.bulkNetworks());
+            RecipientPolicy bulkPolicy = new RecipientPolicy(List.of(served,
+                    new PermitNetworks(() -> bulkNetworks, client -> false), reject));
+            open(new Listener("bulk", bulkNetworks, null, bulkPolicy, settings.bulkHelo()), context,
+                    base(settings.bulkBind(), settings.bulkPort()));
+        }
     }
 
-    private void open(Listener listener, String bind, int port) {
-        SmtpServerConfig config = SmtpServerConfig.builder()
+    private SmtpServerConfig.Builder base(String bind, int port) {
+        return SmtpServerConfig.builder()
                 .bindAddress(bind)
                 .port(port)
                 .hostname(settings.hostname())
                 .maxMessageSize(settings.maxMessageSize())
-                .build();
-        SmtpServer server = new SmtpServer(config,
-                ctx -> new InboundTransaction(ctx, listener, spool, queue, settings.hostname()), threads);
+                .maxRecipients(settings.maxRecipients());
+    }
+
+    /** The configured networks and the database's relay networks; a database problem leaves the configured ones. */
+    private NetworkList trustedNetworks() {
+        List<String> networks = new ArrayList<>(settings.relayNetworks());
+        try {
+            networks.addAll(dbTables.relayNetworks());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "relay networks in the database unavailable: " + e.getMessage());
+        }
+        return new NetworkList(networks);
+    }
+
+    private SSLContext tlsContext() {
+        Path dir = settings.dataDir().resolve("tls");
+        Path cert = settings.tlsCert().orElse(dir.resolve("cert.pem"));
+        Path key = settings.tlsKey().orElse(dir.resolve("key.pem"));
+        try {
+            return TlsIdentity.load(cert, key, settings.hostname(), settings.tlsCert().isEmpty());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the TLS certificate " + cert + " and key " + key + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void open(Listener listener, InboundTransaction.Context context, SmtpServerConfig.Builder config) {
+        SmtpServerConfig built = config.build();
+        SmtpServer server = new SmtpServer(built, ctx -> new InboundTransaction(ctx, listener, context), threads);
         try {
             server.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot listen on " + built.bindAddress() + ":" + built.port() + ": "
+                    + e.getMessage(), e);
         }
         servers.add(server);
-        LOG.info(() -> "listener " + listener.name() + " accepting mail on " + bind + ":" + server.port());
+        quiescence.register(server);
+        LOG.info(() -> "listener " + listener.name() + " accepting mail on " + built.bindAddress() + ":"
+                + server.port());
     }
 
     @PreDestroy
     void stop() {
-        servers.forEach(SmtpServer::close);
+        servers.forEach(s -> {
+            quiescence.unregister(s);
+            s.close();
+        });
     }
 }

@@ -10,15 +10,16 @@ import dev.quire.mail.EmailAddress;
  *
  * @param id the queue id
  * @param sender the envelope sender; null for the null reverse-path {@code <>}
- * @param pending recipients not yet delivered
+ * @param pending deliveries not yet made (aliases already expanded)
  * @param failed recipients that failed permanently, with the reason
  * @param arrivedAt when the message was accepted
  * @param attempts delivery attempts so far
  * @param nextAttemptAt when a deferred message is due again
  * @param lastError the latest transient failure, or null
+ * @param heloName the HELO name for delivering it onward, or null for the MTA's own name
  */
-public record Envelope(QueueId id, EmailAddress sender, List<EmailAddress> pending, List<Failure> failed,
-        Instant arrivedAt, int attempts, Instant nextAttemptAt, String lastError) {
+public record Envelope(QueueId id, EmailAddress sender, List<Recipient> pending, List<Failure> failed,
+        Instant arrivedAt, int attempts, Instant nextAttemptAt, String lastError, String heloName) {
 
     public Envelope {
         pending = List.copyOf(pending);
@@ -26,20 +27,30 @@ public record Envelope(QueueId id, EmailAddress sender, List<EmailAddress> pendi
     }
 
     /** A fresh envelope for a message just accepted. */
-    public static Envelope accepted(QueueId id, EmailAddress sender, List<EmailAddress> recipients) {
+    public static Envelope accepted(QueueId id, EmailAddress sender, List<Recipient> recipients) {
         Instant now = Instant.now();
-        return new Envelope(id, sender, recipients, List.of(), now, 0, now, null);
+        return new Envelope(id, sender, recipients, List.of(), now, 0, now, null, null);
     }
 
     /** The envelope after a delivery attempt. */
-    public Envelope afterAttempt(List<EmailAddress> stillPending, List<Failure> newFailures, Instant next,
+    public Envelope afterAttempt(List<Recipient> stillPending, List<Failure> newFailures, Instant next,
             String error) {
         List<Failure> all = new java.util.ArrayList<>(failed);
         all.addAll(newFailures);
-        return new Envelope(id, sender, stillPending, all, arrivedAt, attempts + 1, next, error);
+        return new Envelope(id, sender, stillPending, all, arrivedAt, attempts + 1, next, error, heloName);
     }
 
-    /** A recipient that cannot be delivered, and the reply or reason that says why. */
-    public record Failure(EmailAddress recipient, String reason) {
+    /** The same envelope with recipients that failed before any delivery (at the queue's cleanup). */
+    public Envelope withFailures(List<Failure> failures) {
+        return new Envelope(id, sender, pending, failures, arrivedAt, attempts, nextAttemptAt, lastError, heloName);
+    }
+
+    /** The same envelope, to be delivered onward with another HELO name. */
+    public Envelope withHeloName(String name) {
+        return new Envelope(id, sender, pending, failed, arrivedAt, attempts, nextAttemptAt, lastError, name);
+    }
+
+    /** A delivery that cannot be made, and the reply or reason that says why. */
+    public record Failure(Recipient recipient, String reason) {
     }
 }

@@ -13,7 +13,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import dev.quire.mail.EmailAddress;
@@ -25,13 +24,11 @@ final class EnvelopeCodec {
 
     static byte[] encode(Envelope e) {
         JsonArrayBuilder pending = Json.createArrayBuilder();
-        e.pending().forEach(r -> pending.add(r.toString()));
+        e.pending().forEach(r -> pending.add(recipient(r)));
         JsonArrayBuilder failed = Json.createArrayBuilder();
-        e.failed().forEach(f -> failed.add(Json.createObjectBuilder()
-                .add("recipient", f.recipient().toString())
-                .add("reason", f.reason())));
+        e.failed().forEach(f -> failed.add(recipient(f.recipient()).add("reason", f.reason())));
         JsonObjectBuilder o = Json.createObjectBuilder()
-                .add("version", 1)
+                .add("version", 2)
                 .add("id", e.id().value())
                 .add("sender", e.sender() == null ? "" : e.sender().toString())
                 .add("pending", pending)
@@ -42,27 +39,57 @@ final class EnvelopeCodec {
         if (e.lastError() != null) {
             o.add("lastError", e.lastError());
         }
+        if (e.heloName() != null) {
+            o.add("helo", e.heloName());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Json.createWriter(out).writeObject(o.build());
         return out.toByteArray();
     }
 
+    private static JsonObjectBuilder recipient(Recipient r) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (r.destination() instanceof Recipient.Mailbox m) {
+            b.add("to", m.address().toString());
+        } else if (r.destination() instanceof Recipient.Pipe p) {
+            b.add("pipe", p.command());
+        } else {
+            b.add("file", ((Recipient.FileAppend) r.destination()).path());
+        }
+        return b.add("original", r.original().toString());
+    }
+
+    private static Recipient recipient(JsonObject o) {
+        Recipient.Destination d = o.containsKey("to")
+                ? new Recipient.Mailbox(EmailAddress.parse(o.getString("to"), true))
+                : o.containsKey("pipe")
+                        ? new Recipient.Pipe(o.getString("pipe"))
+                        : new Recipient.FileAppend(o.getString("file"));
+        return new Recipient(d, EmailAddress.parse(o.getString("original"), true));
+    }
+
     static Envelope decode(InputStream in) throws IOException {
         try (JsonReader reader = Json.createReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
             JsonObject o = reader.readObject();
+            if (o.getInt("version") != 2) {
+                throw new IOException("envelope version " + o.getInt("version") + " is not one this MTA reads");
+            }
             String sender = o.getString("sender");
-            List<EmailAddress> pending = new ArrayList<>();
+            List<Recipient> pending = new ArrayList<>();
             for (JsonValue v : o.getJsonArray("pending")) {
-                pending.add(EmailAddress.parse(((JsonString) v).getString()));
+                pending.add(recipient(v.asJsonObject()));
             }
             List<Envelope.Failure> failed = new ArrayList<>();
             for (JsonValue v : o.getJsonArray("failed")) {
                 JsonObject f = v.asJsonObject();
-                failed.add(new Envelope.Failure(EmailAddress.parse(f.getString("recipient")), f.getString("reason")));
+                failed.add(new Envelope.Failure(recipient(f), f.getString("reason")));
             }
-            return new Envelope(new QueueId(o.getString("id")), sender.isEmpty() ? null : EmailAddress.parse(sender),
+            return new Envelope(new QueueId(o.getString("id")), sender.isEmpty()
+                    ? null
+                    : EmailAddress.parse(sender, true),
                     pending, failed, Instant.parse(o.getString("arrivedAt")), o.getInt("attempts"),
-                    Instant.parse(o.getString("nextAttemptAt")), o.getString("lastError", null));
+                    Instant.parse(o.getString("nextAttemptAt")), o.getString("lastError", null),
+                    o.getString("helo", null));
         } catch (RuntimeException e) {
             throw new IOException("unreadable envelope: " + e.getMessage(), e);
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.quire.mail.EmailAddress;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
+import dev.quire.mta.spool.Recipient;
 
 class MaildirAgentTest {
     @TempDir
@@ -26,7 +27,8 @@ class MaildirAgentTest {
         Path message = dir.resolve("m.eml");
         Files.writeString(message, "Subject: x\r\n\r\nhello\r\n");
         EmailAddress alice = EmailAddress.parse("Alice@Example.test");
-        Envelope env = Envelope.accepted(QueueId.next(), EmailAddress.parse("list-bounces@lists.test"), List.of(alice));
+        Envelope env = Envelope.accepted(QueueId.next(), EmailAddress.parse("list-bounces@lists.test"),
+                List.of(Recipient.to(alice)));
         MaildirAgent agent = new MaildirAgent(dir.resolve("mail"), "mx.example.test");
 
         Map<EmailAddress, Outcome> out = agent.deliver(env, message, List.of(alice));
@@ -52,7 +54,7 @@ class MaildirAgentTest {
         Path message = dir.resolve("m.eml");
         Files.writeString(message, "x\r\n");
         EmailAddress odd = EmailAddress.parse("\"../x\"@example.test");
-        Envelope env = Envelope.accepted(QueueId.next(), null, List.of(odd));
+        Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(odd)));
         Outcome o = new MaildirAgent(dir.resolve("mail"), "h").deliver(env, message, List.of(odd)).get(odd);
         assertEquals(Outcome.Status.FAILED, o.status());
         assertTrue(Files.notExists(dir.resolve("x")));

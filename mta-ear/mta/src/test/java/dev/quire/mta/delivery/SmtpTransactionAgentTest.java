@@ -22,6 +22,7 @@ import dev.quire.mail.smtp.SmtpServer;
 import dev.quire.mail.smtp.SmtpServerConfig;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
+import dev.quire.mta.spool.Recipient;
 
 /** The agent against a real LMTP and SMTP server on loopback, answering per recipient. */
 class SmtpTransactionAgentTest {
@@ -71,9 +72,9 @@ class SmtpTransactionAgentTest {
             Path message = dir.resolve("m.eml");
             Files.writeString(message, "Subject: x\r\n\r\n.leading dot\r\n");
             Envelope env = Envelope.accepted(QueueId.next(), EmailAddress.parse("a@example.test"),
-                    List.of(OK, LATER, GONE, FULL));
+                    List.of(OK, LATER, GONE, FULL).stream().map(Recipient::to).toList());
             Map<EmailAddress, Outcome> out = new SmtpTransactionAgent("127.0.0.1", server.port(), true, "mx.test")
-                    .deliver(env, message, env.pending());
+                    .deliver(env, message, env.pending().stream().map(Recipient::address).toList());
 
             assertEquals(Outcome.Status.DELIVERED, out.get(OK).status());
             assertEquals(Outcome.Status.RETRY, out.get(LATER).status());
@@ -92,9 +93,9 @@ class SmtpTransactionAgentTest {
         try (var s = new java.net.ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        Envelope env = Envelope.accepted(QueueId.next(), null, List.of(OK, LATER));
+        Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(OK), Recipient.to(LATER)));
         Map<EmailAddress, Outcome> out = SmtpTransactionAgent.smtp("[127.0.0.1]:" + closedPort, "mx.test")
-                .deliver(env, message, env.pending());
+                .deliver(env, message, env.pending().stream().map(Recipient::address).toList());
         assertEquals(Outcome.Status.RETRY, out.get(OK).status());
         assertEquals(Outcome.Status.RETRY, out.get(LATER).status());
     }

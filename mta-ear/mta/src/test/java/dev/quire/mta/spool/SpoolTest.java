@@ -27,7 +27,7 @@ class SpoolTest {
     Path root;
 
     private Envelope store(Spool spool) throws IOException {
-        Envelope e = Envelope.accepted(QueueId.next(), ALICE, List.of(ALICE, BOB));
+        Envelope e = Envelope.accepted(QueueId.next(), ALICE, List.of(Recipient.to(ALICE), Recipient.to(BOB)));
         spool.store(e, out -> out.write(MESSAGE));
         return e;
     }
@@ -40,14 +40,14 @@ class SpoolTest {
         assertArrayEquals(MESSAGE, Files.readAllBytes(spool.messagePath(e.id())));
         Envelope read = spool.read(QueueName.INCOMING, e.id());
         assertEquals(ALICE, read.sender());
-        assertEquals(List.of(ALICE, BOB), read.pending());
+        assertEquals(List.of(Recipient.to(ALICE), Recipient.to(BOB)), read.pending());
         assertEquals(0, Files.list(root.resolve("tmp")).count(), "nothing is left in tmp");
     }
 
     @Test
     void aFailedWriteLeavesNothingVisible() throws IOException {
         Spool spool = new Spool(root);
-        Envelope e = Envelope.accepted(QueueId.next(), null, List.of(ALICE));
+        Envelope e = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(ALICE)));
         assertThrows(IOException.class, () -> spool.store(e, out -> {
             out.write(MESSAGE);
             throw new IOException("client went away");
@@ -72,10 +72,11 @@ class SpoolTest {
         Envelope e = store(spool);
         Envelope claimed = spool.claim(QueueName.INCOMING, e.id()).orElseThrow();
         Instant next = Instant.now().plusSeconds(300);
-        spool.release(claimed.afterAttempt(List.of(BOB), List.of(), next, "451 try later"), QueueName.DEFERRED);
+        spool.release(claimed.afterAttempt(List.of(Recipient.to(BOB)), List.of(), next, "451 try later"),
+                QueueName.DEFERRED);
         assertEquals(List.of(), spool.list(QueueName.ACTIVE));
         Envelope deferred = spool.read(QueueName.DEFERRED, e.id());
-        assertEquals(List.of(BOB), deferred.pending());
+        assertEquals(List.of(Recipient.to(BOB)), deferred.pending());
         assertEquals(1, deferred.attempts());
         assertEquals(next, deferred.nextAttemptAt());
         assertEquals("451 try later", deferred.lastError());
