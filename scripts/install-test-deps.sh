@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what Quire's test suite talks to, on a Debian machine: a MariaDB server,
-# Postfix's smtp-sink (the postfix daemon itself stays stopped), swaks, rsync and python3.
+# Postfix's smtp-sink (the postfix daemon itself stays stopped), swaks with TLS (libnet-ssleay-perl),
+# openssl, rsync and python3.
 # Idempotent: what is present is left alone. Ends with a database account for the tests,
 # quire_test@127.0.0.1, that may create and drop its own databases.
 set -euo pipefail
@@ -13,6 +14,8 @@ need=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need+=(mariadb-server)
 command -v mariadb >/dev/null 2>&1 || need+=(mariadb-client)
 [ -x /usr/sbin/smtp-sink ] || need+=(postfix)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+perl -MNet::SSLeay -e1 >/dev/null 2>&1 || need+=(libnet-ssleay-perl)
 command -v swaks >/dev/null 2>&1 || need+=(swaks)
 command -v rsync >/dev/null 2>&1 || need+=(rsync)
 command -v python3 >/dev/null 2>&1 || need+=(python3)

@@ -1,5 +1,6 @@
 package dev.quire.cli;
 
+import dev.quire.cli.admin.AdminCommand;
 import dev.quire.cli.run.RunCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -16,8 +17,14 @@ public final class Quire {
             Usage: quire <command> [options]
 
             Commands:
-              run [--demo] [--config FILE]   start the whole stack: an embedded MariaDB unless quire.db.url is set,
+              run [--demo] [--quiescent] [--config FILE]
+                                             start the whole stack: an embedded MariaDB unless quire.db.url is set,
                                              schema migrations, then Payara Micro with the MTA and the list engine
+              verify ADDRESS...              how each address would be delivered, as sendmail -bv prints it
+              queue                          how many messages each queue holds
+              quiesce                        maintenance: listeners answer 421, the queue delivers nothing
+              open                           leave maintenance: accept and deliver mail again
+                                             (these four talk to the Quire running with the same configuration)
             Options:
               --help                         show this help (also: quire <command> --help)
 
@@ -47,6 +54,9 @@ public final class Quire {
             }
             case "run" -> {
                 return new RunCommand(out, err).execute(rest);
+            }
+            case "verify", "queue", "quiesce", "open" -> {
+                return new AdminCommand(out, err).execute(command, rest);
             }
             default -> {
                 err.println("quire: unknown command '" + command + "'");

@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits until the MTA greets on its SMTP port: connects, reads one line and is satisfied by a {@code 220} reply.
+ * Waits until the MTA greets on its SMTP port: connects, reads one line and is satisfied by a {@code 220} reply,
+ * or by the {@code 421} that every listener answers in quiescent mode.
  * SECURITY: reads at most one line from a local port the launcher itself configured; the text is only compared.
  */
 public final class Readiness {
@@ -63,7 +64,7 @@ public final class Readiness {
             BufferedReader reader = new BufferedReader(
                     new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             String line = reader.readLine();
-            if (line == null || !line.startsWith("220")) {
+            if (line == null || !(line.startsWith("220") || line.startsWith("421"))) {
                 return false;
             }
             OutputStream out = socket.getOutputStream();

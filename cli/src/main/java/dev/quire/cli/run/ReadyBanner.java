@@ -31,6 +31,10 @@ public final class ReadyBanner {
                     .append(settings.port(Settings.SMTP_PORT))
                     .append(" --from alice@example.test --to demo@lists.example.test --header 'Subject: hello'\n");
         }
+        if (settings.get("quire.quiescent").filter("true"::equalsIgnoreCase).isPresent()) {
+            text.append("Quiescent: every listener answers 421 and the queue delivers nothing.\n");
+            text.append("  Check routing with `quire verify ADDRESS...`, then accept mail with `quire open`.\n");
+        }
         text.append("Stop with Ctrl-C.\n");
         return text.toString();
     }

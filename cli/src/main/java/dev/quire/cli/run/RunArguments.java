@@ -8,14 +8,17 @@ import java.util.Optional;
  *
  * @param demo       seed the demo domain, list and members after migrating
  * @param configFile the {@code --config} file, if given
+ * @param quiescent  start in quiescent mode: listeners answer 421 and the queue holds its mail until {@code quire open}
  * @param help       only print the usage
  */
-public record RunArguments(boolean demo, Optional<Path> configFile, boolean help) {
+public record RunArguments(boolean demo, Optional<Path> configFile, boolean help, boolean quiescent) {
 
     static final String USAGE = """
-            Usage: quire run [--demo] [--config FILE]
+            Usage: quire run [--demo] [--quiescent] [--config FILE]
 
               --demo          create the demo domain, list and members (once) and print the site admin password
+              --quiescent     start in maintenance: every listener answers 421 and nothing is delivered
+                              until `quire open` (for a restored host: check with `quire verify` first)
               --config FILE   read quire.* keys from FILE instead of ./quire.properties
               --help          show this help
             """;
@@ -24,11 +27,14 @@ public record RunArguments(boolean demo, Optional<Path> configFile, boolean help
     public static RunArguments parse(String... args) {
         boolean demo = false;
         boolean help = false;
+        boolean quiescent = false;
         Optional<Path> configFile = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--demo")) {
                 demo = true;
+            } else if (arg.equals("--quiescent")) {
+                quiescent = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
             } else if (arg.equals("--config")) {
@@ -42,6 +48,6 @@ public record RunArguments(boolean demo, Optional<Path> configFile, boolean help
                 throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new RunArguments(demo, configFile, help);
+        return new RunArguments(demo, configFile, help, quiescent);
     }
 }

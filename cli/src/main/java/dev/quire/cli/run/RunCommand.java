@@ -57,6 +57,9 @@ public final class RunCommand {
             distribution = Distribution.ofRunningLauncher();
             settings = Settings.resolve(arguments.configFile(), Path.of("").toAbsolutePath(), System.getenv(),
                     System.getProperties());
+            if (arguments.quiescent()) {
+                settings = settings.with("quire.quiescent", "true");
+            }
             settings.checkPorts();
             distribution.verify();
             FileLogging.to(launcherLog(settings));

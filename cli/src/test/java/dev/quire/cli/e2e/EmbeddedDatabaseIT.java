@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,27 @@ class EmbeddedDatabaseIT {
         String output = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), output);
         assertTrue(output.contains("250 2.0.0 Ok: queued as"), output);
+    }
+
+    /** MAIL then one RCPT per address over a raw connection; the MAIL code, then each RCPT's code and status. */
+    private static List<String> rcptCodes(int port, String... recipients) throws IOException {
+        List<String> codes = new java.util.ArrayList<>();
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.OutputStream out = s.getOutputStream();
+            in.readLine();
+            out.write("HELO client.test\r\nMAIL FROM:<carol@remote.test>\r\n".getBytes());
+            in.readLine();
+            codes.add(in.readLine().substring(0, 3));
+            for (String r : recipients) {
+                out.write(("RCPT TO:<" + r + ">\r\n").getBytes());
+                codes.add(in.readLine().substring(0, 9));
+            }
+            out.write("QUIT\r\n".getBytes());
+        }
+        return codes;
     }
 
     private static long count(Path dir) throws IOException {

@@ -13,6 +13,8 @@ import java.util.Base64;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.quire.mta.config.MtaSettings;
@@ -44,6 +46,11 @@ public class AdminToken {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the admin token " + file, e);
         }
+    }
+
+    /** Creates the token file when the application starts, so local tools find it before their first call. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // observing makes the container create this bean, and so run load(), at deployment
     }
 
     /** True when the presented token is this MTA's, compared in constant time. */
