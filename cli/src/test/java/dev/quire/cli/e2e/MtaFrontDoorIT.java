@@ -48,6 +48,8 @@ class MtaFrontDoorIT {
     private int submissionPort;
     private int smtpsPort;
     private int staffmailPort;
+    private int smarthostPort;
+    private int bulkPort;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -59,6 +61,8 @@ class MtaFrontDoorIT {
         submissionPort = FreePorts.next();
         smtpsPort = FreePorts.next();
         staffmailPort = FreePorts.next();
+        smarthostPort = FreePorts.next();
+        bulkPort = FreePorts.next();
         ticketQueue = work.resolve("rt-queue.eml");
         Files.createDirectories(tables.resolve("aliases"));
         Files.writeString(tables.resolve("aliases/example.test"), String.join("\n",
@@ -88,7 +92,10 @@ class MtaFrontDoorIT {
                 "quire.internal.port=" + FreePorts.next(),
                 "quire.lmtp.port=" + FreePorts.next(),
                 "quire.http.port=" + FreePorts.next(),
-                "quire.smarthost=127.0.0.1:" + FreePorts.next(),
+                "quire.smarthost=127.0.0.1:" + smarthostPort,
+                "quire.bulk.port=" + bulkPort,
+                "quire.bulk.networks=127.0.0.1/32",
+                "quire.bulk.helo=bulk.quire.test",
                 "quire.relay.networks=127.0.0.2/32",
                 "quire.pipe.allowed=/bin/sh",
                 "quire.queue.retry.min=PT1S",
@@ -182,12 +189,31 @@ class MtaFrontDoorIT {
             assertTrue(query("SELECT password_hash FROM smtp_user WHERE username = 'jdoe'")
                     .startsWith("$pbkdf2-sha256$"));
 
-            // maintenance again, and back
+            // the bulk listener: only its network may send, and its mail leaves with its own HELO name
+            Result outsider = run("swaks", "--server", "127.0.0.1:" + bulkPort, "--local-interface", "127.0.0.2",
+                    "--from", "wiki@example.test", "--to", "reader@elsewhere.test");
+            assertTrue(outsider.output().contains("<** 554 5.7.1 Access denied: this listener is internal"),
+                    outsider.output());
+            Result bulk = run("swaks", "--server", "127.0.0.1:" + bulkPort, "--from", "wiki@example.test", "--to",
+                    "reader@elsewhere.test", "--header", "Subject: wiki digest");
+            assertTrue(bulk.output().contains("<-  250 2.0.0 Ok: queued as"), bulk.output());
+            Poll.until("the bulk message deferred (the smarthost is down)", Duration.ofSeconds(30),
+                    () -> quire("queue").output().contains("\"DEFERRED\":1"));
+
+            // maintenance: new connections get 421 and the queue holds its mail, even when the next hop is back
             assertEquals(0, quire("quiesce").status());
             assertTrue(banner(smtpPort).startsWith("421 4.3.2 "));
             assertTrue(banner(submissionPort).startsWith("421 4.3.2 "));
-            assertEquals(0, quire("open").status());
-            assertTrue(banner(smtpPort).startsWith("220 "));
+            try (SmtpSink smarthost = new SmtpSink(work.resolve("smarthost"), smarthostPort).start()) {
+                Thread.sleep(4000);
+                assertEquals(0, smarthost.messages().size(), "a quiescent queue delivers nothing");
+                assertEquals(0, quire("open").status());
+                assertTrue(banner(smtpPort).startsWith("220 "));
+                Poll.until("the held message delivered after opening", Duration.ofSeconds(30),
+                        () -> smarthost.messages().size() == 1);
+                assertTrue(smarthost.messages().get(0).contains("X-Helo-Args: bulk.quire.test"),
+                        smarthost.messages().get(0));
+            }
             Poll.until("an empty queue", Duration.ofSeconds(30),
                     () -> quire("queue").output().contains("\"INCOMING\":0") && quire("queue").output()
                             .contains("\"DEFERRED\":0"));
