@@ -19,6 +19,10 @@ perl -MNet::SSLeay -e1 >/dev/null 2>&1 || need+=(libnet-ssleay-perl)
 command -v swaks >/dev/null 2>&1 || need+=(swaks)
 command -v rsync >/dev/null 2>&1 || need+=(rsync)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
+[ -x /usr/sbin/spamd ] || need+=(spamassassin spamd)
+[ -x /usr/sbin/clamd ] || need+=(clamav-daemon)
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-test-deps: installing ${need[*]}"

@@ -22,9 +22,12 @@ public final class Quire {
                                              schema migrations, then Payara Micro with the MTA and the list engine
               verify ADDRESS...              how each address would be delivered, as sendmail -bv prints it
               queue                          how many messages each queue holds
+              mailq [QUEUE]                  the queued messages (of one queue: incoming, deferred, slow, hold, ...)
+              hold ID... | release ID... | requeue ID... | delete ID...
+                                             act on queued messages
               quiesce                        maintenance: listeners answer 421, the queue delivers nothing
               open                           leave maintenance: accept and deliver mail again
-                                             (these four talk to the Quire running with the same configuration)
+                                             (these talk to the Quire running with the same configuration)
             Options:
               --help                         show this help (also: quire <command> --help)
 
@@ -55,7 +58,7 @@ public final class Quire {
             case "run" -> {
                 return new RunCommand(out, err).execute(rest);
             }
-            case "verify", "queue", "quiesce", "open" -> {
+            case "verify", "queue", "quiesce", "open", "mailq", "hold", "release", "requeue", "delete" -> {
                 return new AdminCommand(out, err).execute(command, rest);
             }
             default -> {

@@ -56,6 +56,15 @@ final class AdminClient {
                 .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    String post(String path) throws IOException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    String delete(String path) throws IOException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").DELETE());
+    }
+
     private String send(HttpRequest.Builder request) throws IOException {
         HttpResponse<String> response;
         try {

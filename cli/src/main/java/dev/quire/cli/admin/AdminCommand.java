@@ -12,7 +12,8 @@ import dev.quire.cli.config.Settings;
 
 /**
  * {@code quire verify ADDRESS...} (like {@code sendmail -bv}; exit 67, EX_NOUSER, when an address is not
- * deliverable), {@code quire queue}, {@code quire quiesce} and {@code quire open}.
+ * deliverable), {@code quire queue}, {@code quire mailq}, {@code quire hold|release|requeue|delete ID...},
+ * {@code quire quiesce} and {@code quire open}.
  */
 public final class AdminCommand {
     static final int EX_NOUSER = 67;
@@ -40,9 +41,13 @@ public final class AdminCommand {
                 operands.add(args[i]);
             }
         }
-        if (command.equals("verify") == operands.isEmpty()) {
-            err.println(command.equals("verify")
-                    ? "usage: quire verify [--config FILE] ADDRESS..."
+        boolean takesIds = List.of("verify", "hold", "release", "requeue", "delete").contains(command);
+        boolean optional = command.equals("mailq");
+        if (!optional && takesIds == operands.isEmpty()) {
+            err.println(takesIds
+                    ? "usage: quire " + command + " [--config FILE] " + (command.equals("verify")
+                            ? "ADDRESS..."
+                            : "QUEUE-ID...")
                     : "usage: quire " + command + " [--config FILE]");
             return Quire.USAGE_ERROR;
         }
@@ -55,6 +60,11 @@ public final class AdminCommand {
                 case "queue" -> print(client.get("queue", "", List.of(), "application/json"));
                 case "quiesce" -> print(client.put("quiescent", "true"));
                 case "open" -> print(client.put("quiescent", "false"));
+                case "mailq" -> print(client.get("queue/messages", "queue", operands, "application/json"));
+                case "hold" -> each(client, operands, id -> client.post("queue/messages/" + id + "/hold"));
+                case "release", "requeue" -> each(client, operands,
+                        id -> client.post("queue/messages/" + id + "/requeue"));
+                case "delete" -> each(client, operands, id -> client.delete("queue/messages/" + id));
                 default -> throw new IllegalArgumentException(command);
             };
         } catch (IOException | RuntimeException e) {
@@ -68,6 +78,25 @@ public final class AdminCommand {
         out.print(lines);
         boolean allDeliverable = lines.lines().allMatch(l -> l.contains("... deliverable: "));
         return allDeliverable ? 0 : EX_NOUSER;
+    }
+
+    /** An action on one queue id at a time. */
+    @FunctionalInterface
+    private interface Action {
+        String on(String id) throws IOException;
+    }
+
+    private int each(AdminClient client, List<String> ids, Action action) {
+        int status = 0;
+        for (String id : ids) {
+            try {
+                out.println(action.on(id));
+            } catch (IOException e) {
+                err.println(id + ": " + e.getMessage());
+                status = 1;
+            }
+        }
+        return status;
     }
 
     private int print(String body) {

@@ -29,10 +29,14 @@ public record Distribution(Path root) {
         return root.resolve("lib").resolve("payara-micro.jar");
     }
 
-    /** The wars to deploy, MTA first. */
+    /**
+     * The wars to deploy, list engine first: Payara starts applications in this order, so the list engine's
+     * LMTP listener is up before the MTA opens its listeners and delivers what its queue recovered (mail for
+     * the lists would otherwise wait for its first retry).
+     */
     public List<Path> wars() {
         Path apps = root.resolve("apps");
-        return List.of(apps.resolve("mta.war"), apps.resolve("lists.war"));
+        return List.of(apps.resolve("lists.war"), apps.resolve("mta.war"));
     }
 
     /** Fails with the first missing or empty file, naming what is expected. */

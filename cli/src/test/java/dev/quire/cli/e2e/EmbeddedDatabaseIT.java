@@ -25,6 +25,15 @@ class EmbeddedDatabaseIT {
 
     @Test
     void demoRunsOnTheEmbeddedDatabaseAndKeepsItsDataAcrossRestarts() throws Exception {
+        try {
+            demo();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n"
+                    + QuireProcess.logOf(work.resolve("var")), e);
+        }
+    }
+
+    private void demo() throws Exception {
         int smtpPort = FreePorts.next();
         Path data = work.resolve("var");
         Path config = work.resolve("quire.properties");

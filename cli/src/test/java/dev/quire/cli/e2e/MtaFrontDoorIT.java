@@ -50,6 +50,7 @@ class MtaFrontDoorIT {
     private int staffmailPort;
     private int smarthostPort;
     private int bulkPort;
+    private int refusingPort;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -63,6 +64,7 @@ class MtaFrontDoorIT {
         staffmailPort = FreePorts.next();
         smarthostPort = FreePorts.next();
         bulkPort = FreePorts.next();
+        refusingPort = FreePorts.next();
         ticketQueue = work.resolve("rt-queue.eml");
         Files.createDirectories(tables.resolve("aliases"));
         Files.writeString(tables.resolve("aliases/example.test"), String.join("\n",
@@ -74,7 +76,8 @@ class MtaFrontDoorIT {
                 "info: :fail: This address is no longer in use",
                 "busy: :defer: Mailbox being migrated",
                 ""));
-        Files.writeString(tables.resolve("transport"), "staffmail.example  [127.0.0.1]:" + staffmailPort + "\n");
+        Files.writeString(tables.resolve("transport"), "staffmail.example  [127.0.0.1]:" + staffmailPort + "\n"
+                + "refusing.test  [127.0.0.1]:" + refusingPort + "\n");
         Files.writeString(tables.resolve("relay-domains"), "relayed.test\n");
         Files.writeString(tables.resolve("legacy-lists"), "example.test  lists.example.test\n");
         Files.writeString(tables.resolve("client-access"), "127.0.0.3:allow,RELAYCLIENT\n127.0.0.4:deny\n");
@@ -214,6 +217,25 @@ class MtaFrontDoorIT {
                 assertTrue(smarthost.messages().get(0).contains("X-Helo-Args: bulk.quire.test"),
                         smarthost.messages().get(0));
             }
+            // a remote refusal comes back to the sender as a delivery status notification, from <>
+            try (SmtpSink refusing = new SmtpSink(work.resolve("refusing"), refusingPort, "-f", "RCPT").start()) {
+                Result sent = run("swaks", "--server", "127.0.0.1:" + smtpPort, "--local-interface", "127.0.0.3",
+                        "--from", "alice@example.test", "--to", "someone@refusing.test", "--header", "Subject: doomed",
+                        "--header", "Message-Id: <doomed-1@example.test>");
+                assertTrue(sent.output().contains("<-  250 2.0.0 Ok: queued as"), sent.output());
+                Poll.until("the failure notice in alice's Maildir", Duration.ofSeconds(60),
+                        () -> maildir("alice").size() == 2);
+            }
+            String dsn = read(maildir("alice").get(1)).replace("\r\n", "\n");
+            for (String field : List.of("Return-Path: <>\n", "From: Mail Delivery System <MAILER-DAEMON@mx.quire.test>",
+                    "Subject: Undelivered Mail Returned to Sender", "report-type=delivery-status",
+                    "Reporting-MTA: dns; mx.quire.test", "Final-Recipient: rfc822; someone@refusing.test",
+                    "Action: failed", "Status: 5.3.0", "Diagnostic-Code: smtp; 500 5.3.0 Error: command failed",
+                    "Content-Type: message/rfc822",
+                    "Message-Id: <doomed-1@example.test>", "Subject: doomed")) {
+                assertTrue(dsn.contains(field), field + "\n" + dsn);
+            }
+
             Poll.until("an empty queue", Duration.ofSeconds(30),
                     () -> quire("queue").output().contains("\"INCOMING\":0") && quire("queue").output()
                             .contains("\"DEFERRED\":0"));

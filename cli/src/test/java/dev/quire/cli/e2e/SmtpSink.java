@@ -19,11 +19,14 @@ final class SmtpSink implements AutoCloseable {
 
     private final Path dumpDir;
     private final int port;
+    private final List<String> options;
     private Process process;
 
-    SmtpSink(Path dumpDir, int port) {
+    /** A sink; extra smtp-sink options such as {@code -f RCPT} (refuse every RCPT with a 5xx). */
+    SmtpSink(Path dumpDir, int port, String... options) {
         this.dumpDir = dumpDir;
         this.port = port;
+        this.options = List.of(options);
     }
 
     static boolean installed() {
@@ -39,6 +42,7 @@ final class SmtpSink implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             cmd.addAll(List.of("-u", "postfix"));
         }
+        cmd.addAll(options);
         cmd.addAll(List.of("-d", dumpDir + "/%Y%m%d%H%M%S.", "127.0.0.1:" + port, "100"));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dumpDir.resolveSibling("smtp-sink-" + port + ".log").toFile()).start();

@@ -21,7 +21,7 @@ class PayaraProcessTest {
 
         assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                 "/opt/quire/lib/payara-micro.jar", "--nocluster", "--port", "9090", "--rootdir", "/srv/var/payara",
-                "--deploy", "/opt/quire/apps/mta.war", "--deploy", "/opt/quire/apps/lists.war",
+                "--deploy", "/opt/quire/apps/lists.war", "--deploy", "/opt/quire/apps/mta.war",
                 "--systemproperties", "/srv/var/run/system.properties"), command);
     }
 

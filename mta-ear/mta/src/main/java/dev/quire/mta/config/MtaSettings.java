@@ -76,6 +76,22 @@ public class MtaSettings {
     int queueConcurrency;
 
     @Inject
+    @ConfigProperty(name = "quire.queue.slow.after", defaultValue = "P1D")
+    Duration slowAfter;
+
+    @Inject
+    @ConfigProperty(name = "quire.queue.slow.interval", defaultValue = "PT1H")
+    Duration slowInterval;
+
+    @Inject
+    @ConfigProperty(name = "quire.queue.slow.concurrency", defaultValue = "2")
+    int slowConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "quire.queue.delay.warning", defaultValue = "PT4H")
+    Duration delayWarning;
+
+    @Inject
     @ConfigProperty(name = "quire.config.dir")
     Optional<String> configDir;
 
@@ -137,6 +153,25 @@ public class MtaSettings {
 
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /** How long a message may be deferred before it moves to the slow queue. */
+    public Duration slowAfter() {
+        return slowAfter;
+    }
+
+    /** The least time between two attempts of a message in the slow queue. */
+    public Duration slowInterval() {
+        return slowInterval;
+    }
+
+    public int slowConcurrency() {
+        return slowConcurrency;
+    }
+
+    /** When the sender of a still-undelivered message is warned (once); zero or negative: never. */
+    public Duration delayWarning() {
+        return delayWarning;
     }
 
     /** Where the text routing tables live ({@code aliases/}, {@code transport}, ...). */

@@ -2,33 +2,67 @@ package dev.quire.mta.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import dev.quire.mail.EmailAddress;
 import dev.quire.mail.smtp.Reply;
 import dev.quire.mail.smtp.SmtpClient;
+import dev.quire.mail.smtp.SmtpException;
 import dev.quire.mta.spool.Envelope;
 
 /**
- * Delivers over one SMTP or LMTP transaction with many recipients: to the smarthost (SMTP) or to the list
- * engine (LMTP, which answers per recipient after DATA). A connection failure means retry for everyone.
+ * Delivers over one SMTP or LMTP transaction with many recipients: to a smarthost or MX host (SMTP) or to the
+ * list engine (LMTP, which answers per recipient after DATA). SMTP uses opportunistic STARTTLS, as Postfix's
+ * security level {@code may}: any certificate is accepted, and a failed handshake is retried once in plain
+ * text. A host that cannot be reached or refuses the greeting means retry for everyone.
  */
 public final class SmtpTransactionAgent implements DeliveryAgent {
+    private static final Logger LOG = Logger.getLogger(SmtpTransactionAgent.class.getName());
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final String host;
+    private final String address;
     private final int port;
     private final boolean lmtp;
     private final String heloName;
 
+    /**
+     * What one attempt came to.
+     *
+     * @param outcomes one per recipient
+     * @param answered true once the host replied to MAIL FROM; false when it could not be reached or refused the
+     *        session, so another host may be tried
+     */
+    public record Attempt(Map<EmailAddress, Outcome> outcomes, boolean answered) {
+    }
+
     public SmtpTransactionAgent(String host, int port, boolean lmtp, String heloName) {
+        this(host, host, port, lmtp, heloName);
+    }
+
+    private SmtpTransactionAgent(String host, String address, int port, boolean lmtp, String heloName) {
         this.host = host;
+        this.address = address;
         this.port = port;
         this.lmtp = lmtp;
         this.heloName = heloName;
@@ -44,18 +78,67 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
                 Integer.parseInt(hostPort.substring(colon + 1)), false, heloName);
     }
 
+    /** An SMTP agent for one address of an MX host; the name is kept for TLS SNI and for logs. */
+    public static SmtpTransactionAgent smtp(String hostName, InetAddress address, int port, String heloName) {
+        return new SmtpTransactionAgent(hostName, address.getHostAddress(), port, false, heloName);
+    }
+
     public String describe() {
-        return (lmtp ? "lmtp:" : "smtp:") + host + ":" + port;
+        String peer = address.equals(host) ? host : host + "[" + address + "]";
+        return (lmtp ? "lmtp:" : "smtp:") + peer + ":" + port;
     }
 
     @Override
     public Map<EmailAddress, Outcome> deliver(Envelope envelope, Path message, List<EmailAddress> recipients) {
+        return attempt(envelope, message, recipients).outcomes();
+    }
+
+    /** One delivery attempt, telling whether the host answered the transaction. */
+    public Attempt attempt(Envelope envelope, Path message, List<EmailAddress> recipients) {
+        SmtpClient client;
+        try {
+            client = SmtpClient.connect(address, port, TIMEOUT, lmtp, heloName);
+        } catch (IOException e) {
+            return unanswered(recipients, "connect to " + describe() + " failed: " + e.getMessage());
+        }
+        String security = "plain text";
+        if (!lmtp && client.extensions().contains("STARTTLS")) {
+            RecordingFactory factory = new RecordingFactory();
+            try {
+                Reply go = client.startTls(factory, host);
+                security = go.code() == 220 ? factory.description() : "plain text, STARTTLS refused: " + go.toWire();
+            } catch (SmtpException e) {
+                client.close();
+                return unanswered(recipients, "greeting at " + describe() + " refused after STARTTLS: "
+                        + e.getMessage());
+            } catch (IOException e) {
+                client.close();
+                LOG.info(() -> describe() + ": TLS handshake failed (" + e.getMessage()
+                        + "); trying once more in plain text");
+                security = "plain text after a failed TLS handshake";
+                try {
+                    client = SmtpClient.connect(address, port, TIMEOUT, lmtp, heloName);
+                } catch (IOException again) {
+                    return unanswered(recipients, "connect to " + describe() + " failed: " + again.getMessage());
+                }
+            }
+        }
+        try (SmtpClient session = client) {
+            return transaction(session, envelope, message, recipients, describe() + ", " + security);
+        }
+    }
+
+    private Attempt transaction(SmtpClient client, Envelope envelope, Path message, List<EmailAddress> recipients,
+            String via) {
         Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
-        try (SmtpClient client = SmtpClient.connect(host, port, TIMEOUT, lmtp, heloName)) {
+        boolean answered = false;
+        try {
             Reply from = client.mailFrom(envelope.sender());
+            answered = true;
             if (!from.isPositive()) {
                 recipients.forEach(r -> out.put(r, Outcome.of(from)));
-                return out;
+                client.quit();
+                return new Attempt(out, true);
             }
             List<EmailAddress> accepted = new ArrayList<>();
             for (EmailAddress r : recipients) {
@@ -73,15 +156,140 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
                 }
                 for (int i = 0; i < accepted.size(); i++) {
                     Reply r = lmtp && replies.size() == accepted.size() ? replies.get(i) : replies.get(0);
-                    out.put(accepted.get(i), Outcome.of(r));
+                    out.put(accepted.get(i), r.isPositive()
+                            ? Outcome.delivered(r.toWire() + " (" + via + ")")
+                            : Outcome.of(r));
                 }
             }
             client.quit();
         } catch (IOException e) {
             for (EmailAddress r : recipients) {
-                out.putIfAbsent(r, Outcome.retry("connect to " + describe() + " failed: " + e.getMessage()));
+                out.putIfAbsent(r, Outcome.retry("451 4.4.2 lost connection with " + describe() + ": "
+                        + e.getMessage()));
             }
         }
-        return out;
+        return new Attempt(out, answered);
+    }
+
+    private Attempt unanswered(List<EmailAddress> recipients, String reason) {
+        Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
+        recipients.forEach(r -> out.put(r, Outcome.retry("451 4.4.1 " + reason)));
+        return new Attempt(out, false);
+    }
+
+    /**
+     * Opportunistic TLS: accepts any server certificate, since without DANE or MTA-STS there is nothing to check
+     * it against; the protection is against passive eavesdropping only. Remembers the socket it made so that the
+     * negotiated protocol and cipher can be logged with the delivery.
+     */
+    private static final class RecordingFactory extends SSLSocketFactory {
+        private final SSLSocketFactory delegate = Opportunistic.CONTEXT.getSocketFactory();
+        private SSLSocket made;
+
+        String description() {
+            if (made == null) {
+                return "TLS";
+            }
+            SSLSession session = made.getSession();
+            return session.getProtocol() + " " + session.getCipherSuite();
+        }
+
+        private Socket remember(Socket socket) {
+            if (socket instanceof SSLSocket ssl) {
+                made = ssl;
+            }
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+            return remember(delegate.createSocket(s, host, port, autoClose));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return remember(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return remember(delegate.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return remember(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return remember(delegate.createSocket(address, port, localAddress, localPort));
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return delegate.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return delegate.getSupportedCipherSuites();
+        }
+    }
+
+    /** The client TLS context for opportunistic delivery, made once. */
+    private static final class Opportunistic {
+        static final SSLContext CONTEXT = context();
+
+        private static SSLContext context() {
+            try {
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, new TrustManager[]{new AnyServerCertificate()}, null);
+                return ctx;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no TLS client context", e);
+            }
+        }
+    }
+
+    /** Trusts every server certificate and no client; an X509ExtendedTrustManager, so no host-name check runs. */
+    private static final class AnyServerCertificate extends X509ExtendedTrustManager {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // opportunistic TLS: any certificate will do
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // opportunistic TLS: any certificate will do
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // opportunistic TLS: any certificate will do
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("this context is for clients only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("this context is for clients only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("this context is for clients only");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 }

@@ -1,10 +1,14 @@
 package dev.quire.mta.queue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +39,11 @@ import dev.quire.mta.spool.Recipient;
 import dev.quire.mta.spool.Spool;
 
 /**
- * Moves messages through the queues: recovers the spool at start, then claims incoming entries and due
- * deferred ones, a bounded number at a time, and files each by its outcome.
+ * Moves messages through the queues. At start it recovers the spool; then it claims incoming entries and due
+ * deferred ones (a bounded number at a time), and slow ones at a lower rate. Each attempt ends in one of three
+ * ways: the entry is finished, deferred with exponential backoff (moving to the slow queue after a day), or,
+ * for permanent failures and an expired lifetime, reported to the sender in a DSN. The sender of a message
+ * still undelivered after the warning time is told once. An admin can hold, release, requeue and delete.
  */
 @Singleton
 @Startup
@@ -56,15 +63,19 @@ public class QueueManager {
     Dispatcher dispatcher;
 
     @Inject
+    Bouncer bouncer;
+
+    @Inject
     MtaSettings settings;
 
     @Inject
     Quiescence quiescence;
 
-    private final Map<QueueId, Instant> deferredDue = new ConcurrentHashMap<>();
+    private final Map<QueueName, Map<QueueId, Instant>> due = new EnumMap<>(QueueName.class);
     private final Set<QueueId> inFlight = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private Semaphore slots;
+    private Semaphore slowSlots;
     private ExecutorService workers;
     private Thread scheduler;
     private volatile boolean running;
@@ -72,18 +83,24 @@ public class QueueManager {
 
     @PostConstruct
     void start() {
+        due.put(QueueName.DEFERRED, new ConcurrentHashMap<>());
+        due.put(QueueName.SLOW, new ConcurrentHashMap<>());
         try {
             int returned = spool.recover();
-            for (QueueId id : spool.list(QueueName.DEFERRED)) {
-                deferredDue.put(id, spool.read(QueueName.DEFERRED, id).nextAttemptAt());
+            for (QueueName q : due.keySet()) {
+                for (QueueId id : spool.list(q)) {
+                    due.get(q).put(id, spool.read(q, id).nextAttemptAt());
+                }
             }
-            LOG.info(() -> "queue recovered: " + returned + " returned to incoming, " + deferredDue.size()
-                    + " deferred");
+            LOG.info(() -> "queue recovered: " + returned + " returned to incoming, "
+                    + due.get(QueueName.DEFERRED).size() + " deferred, " + due.get(QueueName.SLOW).size() + " slow");
         } catch (IOException e) {
             throw new IllegalStateException("cannot recover the spool: " + e.getMessage(), e);
         }
         slots = new Semaphore(settings.queueConcurrency());
-        workers = Executors.newFixedThreadPool(settings.queueConcurrency(), threads);
+        slowSlots = new Semaphore(Math.max(1, settings.slowConcurrency()));
+        workers = Executors.newFixedThreadPool(settings.queueConcurrency() + Math.max(1, settings.slowConcurrency()),
+                threads);
         running = true;
         scheduler = threads.newThread(this::loop);
         scheduler.setName("quire-qmgr");
@@ -100,28 +117,86 @@ public class QueueManager {
 
     /** How many entries each queue holds now. */
     public Map<QueueName, Integer> sizes() throws IOException {
-        Map<QueueName, Integer> sizes = new java.util.EnumMap<>(QueueName.class);
+        Map<QueueName, Integer> sizes = new EnumMap<>(QueueName.class);
         for (QueueName q : QueueName.values()) {
             sizes.put(q, spool.count(q));
         }
         return sizes;
     }
 
+    /** The entries of one queue, or of all, oldest first: {@code mailq}. */
+    public List<QueueEntryView> list(Optional<QueueName> only) throws IOException {
+        List<QueueEntryView> out = new ArrayList<>();
+        for (QueueName q : QueueName.values()) {
+            if (only.isPresent() && only.get() != q) {
+                continue;
+            }
+            for (QueueId id : spool.list(q)) {
+                try {
+                    Envelope e = spool.read(q, id);
+                    long size = Files.exists(spool.messagePath(id)) ? Files.size(spool.messagePath(id)) : 0;
+                    out.add(new QueueEntryView(id.value(), q.name().toLowerCase(), size, e.arrivedAt(),
+                            e.sender() == null ? "" : e.sender().toString(),
+                            e.pending().stream().map(Recipient::toString).toList(), e.lastError(), e.nextAttemptAt()));
+                } catch (IOException gone) {
+                    // delivered or moved while listing
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Puts a waiting message on hold; it stays until released. False when it is not waiting. */
+    public boolean hold(QueueId id) throws IOException {
+        for (QueueName from : List.of(QueueName.INCOMING, QueueName.DEFERRED, QueueName.SLOW)) {
+            if (spool.move(from, id, QueueName.HOLD)) {
+                forget(id);
+                LOG.info(() -> id + ": held by an admin");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Releases a held message, or requeues a deferred or slow one, for delivery now. */
+    public boolean requeue(QueueId id) throws IOException {
+        for (QueueName from : List.of(QueueName.HOLD, QueueName.DEFERRED, QueueName.SLOW)) {
+            if (spool.move(from, id, QueueName.INCOMING)) {
+                forget(id);
+                LOG.info(() -> id + ": released from " + from.name().toLowerCase() + " by an admin");
+                wake();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Deletes a message that is not being delivered right now. */
+    public boolean delete(QueueId id) throws IOException {
+        for (QueueName from : List.of(QueueName.HOLD, QueueName.DEFERRED, QueueName.SLOW, QueueName.INCOMING,
+                QueueName.CORRUPT)) {
+            if (spool.delete(from, id)) {
+                forget(id);
+                LOG.warning(() -> id + ": deleted from " + from.name().toLowerCase() + " by an admin");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void forget(QueueId id) {
+        due.values().forEach(m -> m.remove(id));
+    }
+
     private void loop() {
         while (running) {
             try {
-                if (quiescence.isQuiescent()) {
-                    waitForSignal();
-                    continue;
-                }
-                for (QueueId id : spool.list(QueueName.INCOMING)) {
-                    submit(QueueName.INCOMING, id);
-                }
-                Instant now = Instant.now();
-                for (Map.Entry<QueueId, Instant> e : List.copyOf(deferredDue.entrySet())) {
-                    if (!e.getValue().isAfter(now)) {
-                        submit(QueueName.DEFERRED, e.getKey());
+                if (!quiescence.isQuiescent()) {
+                    for (QueueId id : spool.list(QueueName.INCOMING)) {
+                        submit(QueueName.INCOMING, id, slots);
                     }
+                    submitDue(QueueName.DEFERRED, slots, false);
+                    submitDue(QueueName.SLOW, slowSlots, true);
                 }
                 waitForSignal();
             } catch (InterruptedException e) {
@@ -130,6 +205,18 @@ public class QueueManager {
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "queue scan failed: " + e.getMessage(), e);
                 sleepQuietly();
+            }
+        }
+    }
+
+    private void submitDue(QueueName queue, Semaphore permits, boolean onlyIfFree) throws InterruptedException {
+        Instant now = Instant.now();
+        for (Map.Entry<QueueId, Instant> e : List.copyOf(due.get(queue).entrySet())) {
+            if (onlyIfFree && permits.availablePermits() == 0) {
+                return;
+            }
+            if (!e.getValue().isAfter(now)) {
+                submit(queue, e.getKey(), permits);
             }
         }
     }
@@ -143,11 +230,11 @@ public class QueueManager {
         }
     }
 
-    private void submit(QueueName from, QueueId id) throws InterruptedException {
+    private void submit(QueueName from, QueueId id, Semaphore permits) throws InterruptedException {
         if (!running || !inFlight.add(id)) {
             return;
         }
-        slots.acquire();
+        permits.acquire();
         workers.execute(() -> {
             try {
                 deliver(from, id);
@@ -155,62 +242,88 @@ public class QueueManager {
                 LOG.log(Level.SEVERE, id + ": delivery attempt failed inside the MTA: " + e.getMessage(), e);
             } finally {
                 inFlight.remove(id);
-                slots.release();
+                permits.release();
             }
         });
     }
 
     private void deliver(QueueName from, QueueId id) throws IOException {
-        if (from == QueueName.DEFERRED) {
-            deferredDue.remove(id);
+        if (due.containsKey(from)) {
+            due.get(from).remove(id);
         }
         Envelope envelope = spool.claim(from, id).orElse(null);
         if (envelope == null) {
             return;
         }
-        Map<Recipient, Outcome> outcomes = dispatcher.attempt(envelope, spool.messagePath(id),
-                envelope.heloName() == null ? settings.hostname() : envelope.heloName());
+        Map<Recipient, Outcome> outcomes = envelope.pending().isEmpty()
+                ? Map.of()
+                : dispatcher.attempt(envelope, spool.messagePath(id),
+                        envelope.heloName() == null ? settings.hostname() : envelope.heloName());
         List<Recipient> retry = new ArrayList<>();
         List<Envelope.Failure> failed = new ArrayList<>();
         String lastError = null;
         for (Recipient r : envelope.pending()) {
             Outcome o = outcomes.getOrDefault(r, Outcome.retry("no outcome reported"));
-            LOG.info(
-                    () -> id + ": to=" + r + ", status=" + o.status().name().toLowerCase() + " (" + o.detail() + ")");
-            switch (o.status()) {
-                case DELIVERED -> {
-                }
-                case RETRY -> {
-                    retry.add(r);
-                }
-                case FAILED -> failed.add(new Envelope.Failure(r, o.detail()));
-            }
+            LOG.info(() -> id + ": to=" + r + ", status=" + o.status().name().toLowerCase() + " (" + o.detail() + ")");
             if (o.status() == Outcome.Status.RETRY) {
+                retry.add(r);
                 lastError = o.detail();
+            } else if (o.status() == Outcome.Status.FAILED) {
+                failed.add(new Envelope.Failure(r, o.detail()));
             }
         }
         Instant now = Instant.now();
-        boolean expired = !retry.isEmpty() && now.isAfter(envelope.arrivedAt().plus(settings.queueLifetime()));
-        if (expired) {
+        if (!retry.isEmpty() && now.isAfter(envelope.arrivedAt().plus(settings.queueLifetime()))) {
             for (Recipient r : retry) {
-                failed.add(new Envelope.Failure(r, "queue lifetime exceeded; last error: " + lastError));
+                failed.add(new Envelope.Failure(r, "4.4.7 message expired after "
+                        + settings.queueLifetime().toDays() + " days in the queue; last error: " + lastError));
             }
             retry.clear();
         }
-        Envelope next = envelope.afterAttempt(retry, failed, now
-                .plus(new RetrySchedule(settings.retryMin(), settings.retryMax()).delayAfter(envelope.attempts() + 1)),
-                lastError);
+        Duration wait = new RetrySchedule(settings.retryMin(), settings.retryMax()).delayAfter(envelope.attempts() + 1);
+        boolean slow = !retry.isEmpty() && now.isAfter(envelope.arrivedAt().plus(settings.slowAfter()));
+        if (slow && wait.compareTo(settings.slowInterval()) < 0) {
+            wait = settings.slowInterval();
+        }
+        Envelope next = envelope.afterAttempt(retry, failed, now.plus(wait), lastError);
+        next = report(next, now);
         if (!retry.isEmpty()) {
-            spool.release(next, QueueName.DEFERRED);
-            deferredDue.put(id, next.nextAttemptAt());
-            LOG.info(() -> id + ": deferred until " + next.nextAttemptAt());
+            QueueName to = slow ? QueueName.SLOW : QueueName.DEFERRED;
+            spool.release(next, to);
+            due.get(to).put(id, next.nextAttemptAt());
+            Envelope deferred = next;
+            LOG.info(() -> id + ": " + to.name().toLowerCase() + " until " + deferred.nextAttemptAt());
         } else if (!next.failed().isEmpty()) {
             spool.release(next, QueueName.HOLD);
-            LOG.warning(() -> id + ": held: " + next.failed().size() + " recipient(s) failed permanently");
+            LOG.severe(() -> id + ": held: the failure report could not be queued; nothing is lost, see the log");
         } else {
             spool.finish(id);
             LOG.info(() -> id + ": removed");
         }
+    }
+
+    /** Tells the sender about failures, and once about a long delay; what could not be reported stays. */
+    private Envelope report(Envelope next, Instant now) {
+        Envelope result = next;
+        if (!result.failed().isEmpty()) {
+            try {
+                bouncer.reportFailures(result);
+                result = result.failuresReported();
+            } catch (IOException e) {
+                LOG.log(Level.SEVERE, next.id() + ": could not queue the failure report: " + e.getMessage(), e);
+            }
+        }
+        Duration warning = settings.delayWarning();
+        if (!result.pending().isEmpty() && !result.delayWarned() && !warning.isZero() && !warning.isNegative()
+                && now.isAfter(result.arrivedAt().plus(warning))) {
+            try {
+                bouncer.warnDelay(result);
+                result = result.delayReported();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, next.id() + ": could not queue the delay warning: " + e.getMessage(), e);
+            }
+        }
+        return result;
     }
 
     private void sleepQuietly() {

@@ -3,11 +3,13 @@ package dev.quire.mta.smtpd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +22,7 @@ import dev.quire.mta.queue.QueueManager;
 import dev.quire.mta.routing.Route;
 import dev.quire.mta.routing.Router;
 import dev.quire.mta.routing.RoutingUnavailableException;
+import dev.quire.mta.scan.ScanVerdict;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.Recipient;
@@ -45,7 +48,9 @@ final class InboundTransaction implements MessageHandler {
     private final Listener listener;
     private final Context context;
     private EmailAddress sender;
+    private Envelope.Dsn dsn = Envelope.Dsn.NONE;
     private final List<EmailAddress> recipients = new ArrayList<>();
+    private final List<Map<String, String>> recipientParams = new ArrayList<>();
 
     InboundTransaction(SessionContext session, Listener listener, Context context) {
         this.session = session;
@@ -60,6 +65,7 @@ final class InboundTransaction implements MessageHandler {
             return admission;
         }
         this.sender = reversePath;
+        this.dsn = new Envelope.Dsn(params.get("RET"), params.get("ENVID"));
         return SENDER_OK;
     }
 
@@ -69,6 +75,7 @@ final class InboundTransaction implements MessageHandler {
                 session.authenticatedUser(), recipient));
         if (reply.isPositive()) {
             recipients.add(recipient);
+            recipientParams.add(Map.copyOf(params));
         }
         LOG.fine(() -> session.sessionId() + ": RCPT <" + recipient + "> " + reply.toWire());
         return reply;
@@ -77,16 +84,16 @@ final class InboundTransaction implements MessageHandler {
     @Override
     public List<Reply> data(InputStream message) throws IOException {
         QueueId id = QueueId.next();
-        Set<Recipient> deliveries = new LinkedHashSet<>();
+        Map<Recipient.Destination, Recipient> deliveries = new LinkedHashMap<>();
         List<Envelope.Failure> failures = new ArrayList<>();
         try {
-            for (EmailAddress original : recipients) {
-                for (Route route : context.router().routes(original)) {
+            for (int i = 0; i < recipients.size(); i++) {
+                for (Route route : context.router().routes(recipients.get(i))) {
                     if (route instanceof Route.Defer d) {
                         drain(message);
                         return List.of(d.reply());
                     }
-                    addDelivery(route, deliveries, failures, id);
+                    addDelivery(route, recipientParams.get(i), deliveries, failures, id);
                 }
             }
         } catch (RoutingUnavailableException e) {
@@ -94,14 +101,22 @@ final class InboundTransaction implements MessageHandler {
             drain(message);
             return List.of(LOOKUP_ERROR);
         }
-        Envelope envelope = Envelope.accepted(id, sender, List.copyOf(deliveries)).withFailures(failures)
+        Envelope envelope = Envelope.accepted(id, sender, List.copyOf(deliveries.values())).withFailures(failures)
+                .withDsn(dsn)
                 .withHeloName(listener.outgoingHelo());
         byte[] received = ReceivedHeader.render(session.heloName(),
                 session.remoteAddress().getAddress().getHostAddress(), context.hostname(), protocol(),
                 session.tlsDescription().orElse(null), id, recipients);
         HopCounter counted = new HopCounter(message);
         try {
-            context.spool().store(envelope, out -> copy(received, counted, out, context.maxHops()));
+            if (listener.scan() == null) {
+                context.spool().store(envelope, out -> copy(received, List.of(), counted, out, context.maxHops()));
+            } else {
+                Reply refusal = scanAndStore(envelope, received, counted);
+                if (refusal != null) {
+                    return List.of(refusal);
+                }
+            }
         } catch (TooManyHops e) {
             LOG.warning(() -> id + ": refused: " + counted.hops() + " Received headers (mail loop)");
             return List.of(new Reply(554, "5.4.6", "Too many hops (" + counted.hops() + " Received headers)"));
@@ -121,16 +136,22 @@ final class InboundTransaction implements MessageHandler {
         return List.of(Reply.ok("2.0.0", "Ok: queued as " + id.value()));
     }
 
-    private static void addDelivery(Route route, Set<Recipient> deliveries, List<Envelope.Failure> failures,
-            QueueId id) {
+    /** Adds a route's delivery; the first original recipient of a destination is the one that counts. */
+    private static void addDelivery(Route route, Map<String, String> params,
+            Map<Recipient.Destination, Recipient> deliveries, List<Envelope.Failure> failures, QueueId id) {
+        Recipient.Destination destination = null;
         if (route instanceof Route.Deliver d) {
-            deliveries.add(new Recipient(new Recipient.Mailbox(d.address()), d.original()));
+            destination = new Recipient.Mailbox(d.address());
         } else if (route instanceof Route.Pipe p) {
-            deliveries.add(new Recipient(new Recipient.Pipe(p.command()), p.original()));
+            destination = new Recipient.Pipe(p.command());
         } else if (route instanceof Route.FileAppend f) {
-            deliveries.add(new Recipient(new Recipient.FileAppend(f.path()), f.original()));
+            destination = new Recipient.FileAppend(f.path());
+        }
+        if (destination != null) {
+            deliveries.putIfAbsent(destination, Recipient.of(destination, route.original(), params));
         } else if (route instanceof Route.Refuse r) {
-            failures.add(new Envelope.Failure(Recipient.to(r.original()), r.reply().toWire()));
+            failures.add(new Envelope.Failure(Recipient.of(new Recipient.Mailbox(r.original()), r.original(), params),
+                    r.reply().toWire()));
         } else {
             LOG.info(() -> id + ": to=<" + route.original() + ">, status=discarded (alias :blackhole:)");
         }
@@ -141,10 +162,43 @@ final class InboundTransaction implements MessageHandler {
         return "ESMTP" + (session.isTls() ? "S" : "") + (session.authenticatedUser().isPresent() ? "A" : "");
     }
 
-    private static void copy(byte[] received, HopCounter message, OutputStream out, int maxHops) throws IOException {
+    /**
+     * Stages the message, has the listener's scanners judge it while the client waits, and spools it with their
+     * header fields when it passes. Returns the refusal when it does not, else null.
+     */
+    private Reply scanAndStore(Envelope envelope, byte[] received, HopCounter message) throws IOException {
+        Path staged = Files.createTempFile(context.spool().root().resolve("tmp"), "scan-", ".eml");
+        try {
+            try (OutputStream out = Files.newOutputStream(staged)) {
+                copy(new byte[0], List.of(), message, out, context.maxHops());
+            }
+            ScanVerdict verdict = listener.scan().evaluate(staged);
+            if (verdict instanceof ScanVerdict.Reject r) {
+                LOG.info(() -> envelope.id() + ": refused by content scan: " + r.text());
+                return new Reply(r.code(), r.enhanced(), r.text());
+            }
+            if (verdict instanceof ScanVerdict.Defer d) {
+                LOG.warning(() -> envelope.id() + ": deferred by content scan: " + d.text());
+                return new Reply(d.code(), d.enhanced(), d.text());
+            }
+            List<String> fields = ((ScanVerdict.Accept) verdict).headerLines();
+            try (InputStream in = Files.newInputStream(staged)) {
+                context.spool().store(envelope, out -> copy(received, fields, in, out, Integer.MAX_VALUE));
+            }
+            return null;
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    private static void copy(byte[] received, List<String> fields, InputStream message, OutputStream out,
+            int maxHops) throws IOException {
         out.write(received);
+        for (String field : fields) {
+            out.write((field + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
         message.transferTo(out);
-        if (message.hops() + 1 > maxHops) {
+        if (message instanceof HopCounter counter && counter.hops() + 1 > maxHops) {
             throw new TooManyHops();
         }
     }

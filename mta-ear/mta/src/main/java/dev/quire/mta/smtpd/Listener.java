@@ -4,6 +4,7 @@ import java.net.InetAddress;
 
 import dev.quire.mail.smtp.Reply;
 import dev.quire.mta.routing.table.ClientAccessTable;
+import dev.quire.mta.scan.ScanPolicy;
 
 /**
  * A listener's identity and policy: its name for logs, who may connect, its recipient checks, and the HELO
@@ -15,9 +16,10 @@ import dev.quire.mta.routing.table.ClientAccessTable;
  * @param clientAccess the client-access table (deny rules), or null when it does not apply
  * @param policy the recipient checks
  * @param outgoingHelo the HELO name for delivering onward, or null for the MTA's own name
+ * @param scan the content scanning policy, or null when no scanner is configured
  */
 record Listener(String name, NetworkList allowedClients, ClientAccessTable clientAccess, RecipientPolicy policy,
-        String outgoingHelo) {
+        String outgoingHelo, ScanPolicy scan) {
     private static final Reply INTERNAL_ONLY = new Reply(554, "5.7.1", "Access denied: this listener is internal");
     private static final Reply CLIENT_DENIED = new Reply(554, "5.7.1", "Access denied");
 

@@ -20,6 +20,9 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import dev.quire.db.routing.RoutingTableRepository;
 import dev.quire.mail.smtp.SmtpServer;
 import dev.quire.mail.smtp.SmtpServerConfig;
@@ -28,6 +31,8 @@ import dev.quire.mta.control.Quiescence;
 import dev.quire.mta.queue.QueueManager;
 import dev.quire.mta.routing.Router;
 import dev.quire.mta.routing.table.RoutingTables;
+import dev.quire.mta.scan.ScanPolicy;
+import dev.quire.mta.scan.ScanSettings;
 import dev.quire.mta.spool.Spool;
 import dev.quire.mta.tls.TlsIdentity;
 
@@ -90,27 +95,38 @@ public class SmtpdService {
         RecipientPolicy internalPolicy = new RecipientPolicy(List.of(served,
                 new PermitNetworks(() -> internalNetworks, client -> false), reject));
 
-        open(new Listener("mx", null, tables.clientAccess(), mxPolicy, null), context,
+        open(new Listener("mx", null, tables.clientAccess(), mxPolicy, null, scan("mx")), context,
                 base(settings.smtpBind(), settings.smtpPort()).tls(tls).authenticator(authenticator));
         if (settings.submissionPort() >= 0) {
-            open(new Listener("submission", null, tables.clientAccess(), submissionPolicy, null), context,
+            open(new Listener("submission", null, tables.clientAccess(), submissionPolicy, null, scan("submission")),
+                    context,
                     base(settings.smtpBind(), settings.submissionPort()).tls(tls).authenticator(authenticator)
                             .requireTls(true).requireAuth(true));
         }
         if (settings.smtpsPort() >= 0) {
-            open(new Listener("smtps", null, tables.clientAccess(), submissionPolicy, null), context,
+            open(new Listener("smtps", null, tables.clientAccess(), submissionPolicy, null, scan("smtps")), context,
                     base(settings.smtpBind(), settings.smtpsPort()).tls(tls).implicitTls(true)
                             .authenticator(authenticator).requireAuth(true));
         }
-        open(new Listener("internal", internalNetworks, null, internalPolicy, null), context,
+        open(new Listener("internal", internalNetworks, null, internalPolicy, null, null), context,
                 base("127.0.0.1", settings.internalPort()));
         if (settings.bulkPort() >= 0) {
             NetworkList bulkNetworks = new NetworkList(settings.bulkNetworks());
             RecipientPolicy bulkPolicy = new RecipientPolicy(List.of(served,
                     new PermitNetworks(() -> bulkNetworks, client -> false), reject));
-            open(new Listener("bulk", bulkNetworks, null, bulkPolicy, settings.bulkHelo()), context,
+            open(new Listener("bulk", bulkNetworks, null, bulkPolicy, settings.bulkHelo(), scan("bulk")), context,
                     base(settings.bulkBind(), settings.bulkPort()));
         }
+    }
+
+    /**
+     * The content scanning of a listener, or null when neither spamd nor clamd is configured. The internal
+     * listener is never scanned: what the list engine hands over was scanned when it arrived.
+     */
+    private ScanPolicy scan(String listener) {
+        Config config = ConfigProvider.getConfig();
+        ScanSettings s = ScanSettings.fromConfig(key -> config.getOptionalValue(key, String.class), listener);
+        return s.spamdHost() == null && s.clamdHost() == null ? null : ScanPolicy.of(s);
     }
 
     private SmtpServerConfig.Builder base(String bind, int port) {

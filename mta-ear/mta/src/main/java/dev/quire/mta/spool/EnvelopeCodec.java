@@ -42,6 +42,13 @@ final class EnvelopeCodec {
         if (e.heloName() != null) {
             o.add("helo", e.heloName());
         }
+        if (e.dsn().ret() != null) {
+            o.add("ret", e.dsn().ret());
+        }
+        if (e.dsn().envid() != null) {
+            o.add("envid", e.dsn().envid());
+        }
+        o.add("delayWarned", e.delayWarned());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Json.createWriter(out).writeObject(o.build());
         return out.toByteArray();
@@ -56,7 +63,14 @@ final class EnvelopeCodec {
         } else {
             b.add("file", ((Recipient.FileAppend) r.destination()).path());
         }
-        return b.add("original", r.original().toString());
+        b.add("original", r.original().toString());
+        if (r.dsnNotify() != null) {
+            b.add("notify", r.dsnNotify());
+        }
+        if (r.dsnOrcpt() != null) {
+            b.add("orcpt", r.dsnOrcpt());
+        }
+        return b;
     }
 
     private static Recipient recipient(JsonObject o) {
@@ -65,7 +79,8 @@ final class EnvelopeCodec {
                 : o.containsKey("pipe")
                         ? new Recipient.Pipe(o.getString("pipe"))
                         : new Recipient.FileAppend(o.getString("file"));
-        return new Recipient(d, EmailAddress.parse(o.getString("original"), true));
+        return new Recipient(d, EmailAddress.parse(o.getString("original"), true), o.getString("notify", null),
+                o.getString("orcpt", null));
     }
 
     static Envelope decode(InputStream in) throws IOException {
@@ -89,7 +104,9 @@ final class EnvelopeCodec {
                     : EmailAddress.parse(sender, true),
                     pending, failed, Instant.parse(o.getString("arrivedAt")), o.getInt("attempts"),
                     Instant.parse(o.getString("nextAttemptAt")), o.getString("lastError", null),
-                    o.getString("helo", null));
+                    o.getString("helo", null),
+                    new Envelope.Dsn(o.getString("ret", null), o.getString("envid", null)),
+                    o.getBoolean("delayWarned", false));
         } catch (RuntimeException e) {
             throw new IOException("unreadable envelope: " + e.getMessage(), e);
         }

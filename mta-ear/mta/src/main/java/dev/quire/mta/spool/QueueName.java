@@ -8,6 +8,8 @@ public enum QueueName {
     ACTIVE,
     /** Waiting for its next attempt after a transient failure. */
     DEFERRED,
+    /** Deferred for longer than the slow-queue age: retried less often, by fewer workers. */
+    SLOW,
     /** Kept aside until an admin releases or deletes it. */
     HOLD,
     /** Unreadable; kept for an admin, never silently dropped. */

@@ -8,8 +8,10 @@ import dev.quire.mail.EmailAddress;
  *
  * @param destination an address (routed at delivery), a command or a file
  * @param original the RCPT TO address this delivery came from
+ * @param dsnNotify the client's RFC 3461 NOTIFY parameter for that RCPT, or null
+ * @param dsnOrcpt the client's RFC 3461 ORCPT parameter as received, or null
  */
-public record Recipient(Destination destination, EmailAddress original) {
+public record Recipient(Destination destination, EmailAddress original, String dsnNotify, String dsnOrcpt) {
     /** Where a delivery goes once aliases are expanded. */
     public sealed interface Destination {
     }
@@ -28,7 +30,12 @@ public record Recipient(Destination destination, EmailAddress original) {
 
     /** A delivery to the address the client named, with no alias in between. */
     public static Recipient to(EmailAddress address) {
-        return new Recipient(new Mailbox(address), address);
+        return new Recipient(new Mailbox(address), address, null, null);
+    }
+
+    /** A delivery to a destination that came from this original recipient, with its DSN parameters. */
+    public static Recipient of(Destination destination, EmailAddress original, java.util.Map<String, String> params) {
+        return new Recipient(destination, original, params.get("NOTIFY"), params.get("ORCPT"));
     }
 
     /** The mailbox address, when the destination is one. */

@@ -128,6 +128,56 @@ public final class Spool {
         Files.deleteIfExists(messagePath(id));
     }
 
+    /** The queue an entry is in, if any. */
+    public Optional<QueueName> find(QueueId id) {
+        for (QueueName q : QueueName.values()) {
+            if (Files.exists(envelopePath(q, id))) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Moves an entry that is not being delivered from one queue to another (hold, release, requeue).
+     *
+     * @return false when the entry was not in {@code from} (moved or claimed meanwhile)
+     */
+    public boolean move(QueueName from, QueueId id, QueueName to) throws IOException {
+        if (from == QueueName.ACTIVE || to == QueueName.ACTIVE) {
+            throw new IllegalArgumentException("entries enter and leave the active queue only by claim and release");
+        }
+        try {
+            moveAtomically(envelopePath(from, id), envelopePath(to, id));
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        fsyncDirectory(queues.get(to));
+        return true;
+    }
+
+    /**
+     * Deletes an entry that is not being delivered, envelope first (so it vanishes from the queue at once),
+     * then its message.
+     *
+     * @return false when the entry was not in {@code from}
+     */
+    public boolean delete(QueueName from, QueueId id) throws IOException {
+        if (from == QueueName.ACTIVE) {
+            throw new IllegalArgumentException("an active entry is finished by its delivery, not deleted");
+        }
+        Path doomed = tmp.resolve(id.value() + ".deleted");
+        try {
+            moveAtomically(envelopePath(from, id), doomed);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        fsyncDirectory(queues.get(from));
+        Files.deleteIfExists(messagePath(id));
+        Files.deleteIfExists(doomed);
+        return true;
+    }
+
     /** Writes an updated envelope into a queue and releases the active claim. */
     public void release(Envelope updated, QueueName to) throws IOException {
         writeEnvelope(updated, to);
