@@ -161,6 +161,26 @@ class RouterIT {
     }
 
     @Test
+    void aliasesAndRelayDomainsHeldInTheDatabaseCountToo() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:mariadb://" + TestDatabase.host() + ":"
+                + TestDatabase.port() + "/quire_it_mta", TestDatabase.user(), TestDatabase.password());
+                java.sql.Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO alias (domain_id, local_part, targets) SELECT id, 'helpdesk', 'bob, carol@remote.test'"
+                            + " FROM domain WHERE name = 'example.test'");
+            s.execute("INSERT INTO alias (domain_id, local_part, targets) SELECT id, 'team', 'carol@remote.test'"
+                    + " FROM domain WHERE name = 'example.test'");
+            s.execute("INSERT INTO relay_domain (name) VALUES ('dbrelayed.test')");
+        }
+        assertEquals(List.of(deliver("helpdesk@example.test", "bob@example.test", AddressClass.LOCAL),
+                deliver("helpdesk@example.test", "carol@remote.test", AddressClass.REMOTE)),
+                routes("helpdesk@example.test"));
+        assertEquals(3, routes("team@example.test").size(), "the alias file wins over the database for the same name");
+        assertTrue(router.isRelayDomain("dbrelayed.test"));
+        assertFalse(router.isRelayDomain("elsewhere.test"));
+    }
+
+    @Test
     void verifyAnswersLikeSendmailBv() {
         assertEquals(List.of("alice... deliverable: mailer local, user alice"), lines("alice"));
         assertEquals(List.of("jdoe... deliverable: mailer esmtp, host [smtp.staffmail.example], user "

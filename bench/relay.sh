@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Quire against Postfix on the same machine, same run: smtp-source sends MESSAGES messages of 4 KB over
+# SESSIONS parallel sessions to each MTA, which relays everything to Postfix's smtp-sink.
+#   accept:  the next hop is down, so the rate is how fast mail is accepted into the durable queue;
+#   relay:   the next hop is up, so the rate is end to end, from the first connection to the last message
+#            counted at the sink.
+# Needs root (it reconfigures and starts the Debian postfix instance on loopback ports, then stops it),
+# a built distribution (cli/target/quire), and the MariaDB server on 127.0.0.1:3306 with the test account
+# that scripts/install-test-deps.sh creates. Prints a table and the Quire/Postfix ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MESSAGES=${MESSAGES:-20000}
+SESSIONS=${SESSIONS:-20}
+SIZE=${SIZE:-4096}
+WORK=$(mktemp -d /tmp/quire-bench.XXXXXX)
+chmod 755 "$WORK"
+PF_PORT=20025; PF_SINK=20026; Q_PORT=20027; Q_SINK=20028
+QUIRE=cli/target/quire/bin/quire
+DB=quire_bench
+
+sink() { # port count-file: counts messages (transactions) as they arrive
+  /usr/sbin/smtp-sink -u postfix -c 127.0.0.1:"$1" 512 >"$2" 2>&1 &
+  echo $!
+}
+count() { # smtp-sink -c prints a running count on stdout, last number wins
+  tr '\r' '\n' <"$1" | grep -Eo '[0-9]+' | tail -1 || echo 0
+}
+now() { date +%s.%N; }
+wait_count() { # file target timeout-seconds
+  local end=$(( $(date +%s) + $3 ))
+  while [ "$(count "$1")" -lt "$2" ] && [ "$(date +%s)" -lt "$end" ]; do sleep 0.2; done
+}
+
+postfix_config() {
+  postconf -e "inet_interfaces = loopback-only" "mydestination =" "relayhost = [127.0.0.1]:$PF_SINK" \
+    "mynetworks = 127.0.0.0/8" "smtpd_recipient_restrictions = permit_mynetworks, reject" \
+    "smtpd_relay_restrictions = permit_mynetworks, reject" "default_process_limit = 100" \
+    "smtp_destination_concurrency_limit = 20" "maillog_file = $WORK/postfix.log"
+  postconf -M "smtp/inet=$PF_PORT inet n - y - - smtpd"
+}
+
+run_source() { # port: sends MESSAGES, prints seconds
+  local t0; t0=$(now)
+  /usr/sbin/smtp-source -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" -f bench@sender.test -t someone@remote.test \
+    127.0.0.1:"$1"
+  echo "$(now) - $t0" | bc
+}
+
+echo "== Postfix $(postconf -d -h mail_version)"
+postfix stop >/dev/null 2>&1 || true
+postfix_config
+postsuper -d ALL >/dev/null 2>&1 || true
+postfix start >/dev/null 2>&1
+sleep 2
+pf_accept=$(run_source $PF_PORT)
+pid=$(sink $PF_SINK "$WORK/pf-sink.count")
+postqueue -f
+wait_count "$WORK/pf-sink.count" "$MESSAGES" 600
+kill "$pid"
+t0=$(now)
+pid=$(sink $PF_SINK "$WORK/pf-sink2.count")
+pf_relay_send=$(run_source $PF_PORT)
+wait_count "$WORK/pf-sink2.count" "$MESSAGES" 600
+pf_relay=$(echo "$(now) - $t0" | bc)
+kill "$pid"
+postfix stop >/dev/null 2>&1
+
+echo "== Quire"
+mariadb -h127.0.0.1 -uquire_test -pquire_test -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
+cat >"$WORK/quire.properties" <<PROPS
+quire.data.dir=$WORK/var
+quire.db.url=jdbc:mariadb://127.0.0.1:3306/$DB
+quire.db.user=quire_test
+quire.db.password=quire_test
+quire.smtp.port=$Q_PORT
+quire.submission.port=-1
+quire.smtps.port=-1
+quire.internal.port=20029
+quire.lmtp.port=20030
+quire.http.port=20031
+quire.relay.networks=127.0.0.0/8
+quire.smarthost=127.0.0.1:$Q_SINK
+quire.smtp.maxrcpt=1000
+quire.queue.retry.min=PT2S
+quire.queue.retry.max=PT2S
+PROPS
+"$QUIRE" run --config "$WORK/quire.properties" >"$WORK/quire.out" 2>&1 &
+qpid=$!
+until grep -q "Quire is running" "$WORK/quire.out"; do sleep 0.5; kill -0 $qpid || exit 1; done
+q_accept=$(run_source $Q_PORT)
+pid=$(sink $Q_SINK "$WORK/q-sink.count")
+wait_count "$WORK/q-sink.count" "$MESSAGES" 600
+kill "$pid"
+t0=$(now)
+pid=$(sink $Q_SINK "$WORK/q-sink2.count")
+q_relay_send=$(run_source $Q_PORT)
+wait_count "$WORK/q-sink2.count" "$MESSAGES" 600
+q_relay=$(echo "$(now) - $t0" | bc)
+kill "$pid"
+kill $qpid; wait $qpid || true
+mariadb -h127.0.0.1 -uquire_test -pquire_test -e "DROP DATABASE IF EXISTS $DB"
+
+rate() { echo "scale=0; $MESSAGES / $1" | bc; }
+printf '\n%-34s %12s %12s %8s\n' "$MESSAGES messages of $SIZE B, $SESSIONS sessions" Postfix Quire "Q/P"
+printf '%-34s %10s/s %10s/s %8s\n' "accept into the durable queue" "$(rate "$pf_accept")" "$(rate "$q_accept")" \
+  "$(echo "scale=2; $pf_accept / $q_accept" | bc)"
+printf '%-34s %10s/s %10s/s %8s\n' "relay end to end into smtp-sink" "$(rate "$pf_relay")" "$(rate "$q_relay")" \
+  "$(echo "scale=2; $pf_relay / $q_relay" | bc)"
+echo "(work files in $WORK)"
