@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quire against Postfix on the same machine, same run: smtp-source sends MESSAGES messages of 4 KB over
 # SESSIONS parallel sessions to each MTA, which relays everything to Postfix's smtp-sink.
-#   accept:  the next hop is down, so the rate is how fast mail is accepted into the durable queue;
+#   accept:  the next hop is down, so the rate is how fast mail is accepted into the durable queue (both
+#            MTAs keep their default retry times; the queue is then flushed with postqueue -f / quire flush);
 #   relay:   the next hop is up, so the rate is end to end, from the first connection to the last message
 #            counted at the sink.
 # Needs root (it reconfigures and starts the Debian postfix instance on loopback ports, then stops it),
@@ -32,10 +33,14 @@ wait_count() { # file target timeout-seconds
 }
 
 postfix_config() {
+  # Debian's "No configuration" install leaves no main.cf: start from an empty one
+  [ -f /etc/postfix/main.cf ] || touch /etc/postfix/main.cf
+  postconf -e "compatibility_level = 3.6" "myhostname = postfix-bench.localdomain"
+  postconf -M "postlog/unix-dgram=postlog unix-dgram n - n - 1 postlogd"
   postconf -e "inet_interfaces = loopback-only" "mydestination =" "relayhost = [127.0.0.1]:$PF_SINK" \
     "mynetworks = 127.0.0.0/8" "smtpd_recipient_restrictions = permit_mynetworks, reject" \
     "smtpd_relay_restrictions = permit_mynetworks, reject" "default_process_limit = 100" \
-    "smtp_destination_concurrency_limit = 20" "maillog_file = $WORK/postfix.log"
+    "smtp_destination_concurrency_limit = 20" "maillog_file = /var/log/postfix-bench.log"
   postconf -M "smtp/inet=$PF_PORT inet n - y - - smtpd"
 }
 
@@ -81,14 +86,13 @@ quire.http.port=20031
 quire.relay.networks=127.0.0.0/8
 quire.smarthost=127.0.0.1:$Q_SINK
 quire.smtp.maxrcpt=1000
-quire.queue.retry.min=PT2S
-quire.queue.retry.max=PT2S
 PROPS
 "$QUIRE" run --config "$WORK/quire.properties" >"$WORK/quire.out" 2>&1 &
 qpid=$!
 until grep -q "Quire is running" "$WORK/quire.out"; do sleep 0.5; kill -0 $qpid || exit 1; done
 q_accept=$(run_source $Q_PORT)
 pid=$(sink $Q_SINK "$WORK/q-sink.count")
+"$QUIRE" flush --config "$WORK/quire.properties" >/dev/null
 wait_count "$WORK/q-sink.count" "$MESSAGES" 600
 kill "$pid"
 t0=$(now)

@@ -22,6 +22,7 @@ public final class Quire {
                                              schema migrations, then Payara Micro with the MTA and the list engine
               verify ADDRESS...              how each address would be delivered, as sendmail -bv prints it
               queue                          how many messages each queue holds
+              flush                          every deferred and slow message due now (postqueue -f)
               mailq [QUEUE]                  the queued messages (of one queue: incoming, deferred, slow, hold, ...)
               hold ID... | release ID... | requeue ID... | delete ID...
                                              act on queued messages
@@ -58,7 +59,7 @@ public final class Quire {
             case "run" -> {
                 return new RunCommand(out, err).execute(rest);
             }
-            case "verify", "queue", "quiesce", "open", "mailq", "hold", "release", "requeue", "delete" -> {
+            case "verify", "queue", "flush", "quiesce", "open", "mailq", "hold", "release", "requeue", "delete" -> {
                 return new AdminCommand(out, err).execute(command, rest);
             }
             default -> {

@@ -60,6 +60,7 @@ public final class AdminCommand {
                 case "queue" -> print(client.get("queue", "", List.of(), "application/json"));
                 case "quiesce" -> print(client.put("quiescent", "true"));
                 case "open" -> print(client.put("quiescent", "false"));
+                case "flush" -> print(client.post("queue/flush"));
                 case "mailq" -> print(client.get("queue/messages", "queue", operands, "application/json"));
                 case "hold" -> each(client, operands, id -> client.post("queue/messages/" + id + "/hold"));
                 case "release", "requeue" -> each(client, operands,

@@ -212,6 +212,8 @@ class MtaFrontDoorIT {
                 assertEquals(0, smarthost.messages().size(), "a quiescent queue delivers nothing");
                 assertEquals(0, quire("open").status());
                 assertTrue(banner(smtpPort).startsWith("220 "));
+                Result flushed = quire("flush");
+                assertTrue(flushed.output().matches("(?s)\\{\"requeued\":[01]\\}\\s*"), flushed.output());
                 Poll.until("the held message delivered after opening", Duration.ofSeconds(30),
                         () -> smarthost.messages().size() == 1);
                 assertTrue(smarthost.messages().get(0).contains("X-Helo-Args: bulk.quire.test"),

@@ -50,6 +50,16 @@ public class QueueResource {
         return queue.list(Optional.ofNullable(name).filter(n -> !n.isBlank()).map(QueueResource::queueName));
     }
 
+    /** How many messages a flush made due. */
+    public record FlushView(int requeued) {
+    }
+
+    @POST
+    @Path("/flush")
+    public FlushView flush() throws IOException {
+        return new FlushView(queue.flush());
+    }
+
     @POST
     @Path("/messages/{id}/hold")
     public ActionView hold(@PathParam("id") String id) throws IOException {

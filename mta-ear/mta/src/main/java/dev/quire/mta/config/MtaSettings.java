@@ -120,6 +120,14 @@ public class MtaSettings {
     int maxRecipients;
 
     @Inject
+    @ConfigProperty(name = "quire.smtp.maxconn", defaultValue = "100")
+    int maxConnections;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.maxconn.perclient", defaultValue = "50")
+    int maxConnectionsPerClient;
+
+    @Inject
     @ConfigProperty(name = "quire.pipe.allowed", defaultValue = " ")
     String pipeAllowed;
 
@@ -202,6 +210,16 @@ public class MtaSettings {
 
     public int maxRecipients() {
         return maxRecipients;
+    }
+
+    /** Sessions a listener serves at once (Postfix's default_process_limit). */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Sessions one client address may hold at once (Postfix's smtpd_client_connection_count_limit). */
+    public int maxConnectionsPerClient() {
+        return maxConnectionsPerClient;
     }
 
     /** Programs that alias pipes may run (absolute paths), as sendmail's smrsh directory. */

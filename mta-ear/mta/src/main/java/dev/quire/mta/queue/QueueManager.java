@@ -171,6 +171,28 @@ public class QueueManager {
         return false;
     }
 
+    /**
+     * Makes every deferred and slow message due now ({@code postqueue -f}, {@code sendmail -q}), for example
+     * once a next hop that was down is back.
+     *
+     * @return how many messages were requeued
+     */
+    public int flush() throws IOException {
+        int n = 0;
+        for (QueueName from : List.of(QueueName.DEFERRED, QueueName.SLOW)) {
+            for (QueueId id : spool.list(from)) {
+                if (spool.move(from, id, QueueName.INCOMING)) {
+                    forget(id);
+                    n++;
+                }
+            }
+        }
+        int flushed = n;
+        LOG.info(() -> "queue flushed by an admin: " + flushed + " messages due now");
+        wake();
+        return n;
+    }
+
     /** Deletes a message that is not being delivered right now. */
     public boolean delete(QueueId id) throws IOException {
         for (QueueName from : List.of(QueueName.HOLD, QueueName.DEFERRED, QueueName.SLOW, QueueName.INCOMING,

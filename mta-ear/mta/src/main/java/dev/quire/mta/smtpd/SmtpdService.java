@@ -135,7 +135,9 @@ public class SmtpdService {
                 .port(port)
                 .hostname(settings.hostname())
                 .maxMessageSize(settings.maxMessageSize())
-                .maxRecipients(settings.maxRecipients());
+                .maxRecipients(settings.maxRecipients())
+                .maxConnections(settings.maxConnections())
+                .maxConnectionsPerClient(settings.maxConnectionsPerClient());
     }
 
     /** The configured networks and the database's relay networks; a database problem leaves the configured ones. */
