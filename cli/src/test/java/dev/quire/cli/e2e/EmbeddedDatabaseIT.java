@@ -37,9 +37,11 @@ class EmbeddedDatabaseIT {
         int smtpPort = FreePorts.next();
         Path data = work.resolve("var");
         Path config = work.resolve("quire.properties");
-        Files.writeString(config, String.join("\n", "quire.data.dir=" + data, "quire.smtp.port=" + smtpPort,
-                "quire.internal.port=" + FreePorts.next(), "quire.lmtp.port=" + FreePorts.next(),
-                "quire.http.port=" + FreePorts.next(), "quire.db.embedded.port=" + FreePorts.next(), ""));
+        Files.writeString(config,
+                String.join("\n", "quire.data.dir=" + data, "quire.smtp.port=" + smtpPort, "quire.submission.port=-1",
+                        "quire.smtps.port=-1",
+                        "quire.internal.port=" + FreePorts.next(), "quire.lmtp.port=" + FreePorts.next(),
+                        "quire.http.port=" + FreePorts.next(), "quire.db.embedded.port=" + FreePorts.next(), ""));
         Path out = work.resolve("run.out");
         Path alice = data.resolve("mail/example.test/alice/new");
 

@@ -62,6 +62,8 @@ class QuireEndToEndIT {
                 "quire.db.password=" + TestDatabase.password(),
                 "quire.hostname=mx.quire.test",
                 "quire.smtp.port=" + smtpPort,
+                "quire.submission.port=-1",
+                "quire.smtps.port=-1",
                 "quire.internal.port=" + FreePorts.next(),
                 "quire.lmtp.port=" + lmtpPort,
                 "quire.http.port=" + FreePorts.next(),
