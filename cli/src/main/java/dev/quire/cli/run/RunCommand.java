@@ -111,6 +111,10 @@ public final class RunCommand {
         if (arguments.demo()) {
             Optional<String> adminPassword = DemoData.seed(url, user, password);
             adminPassword.ifPresent(pw -> out.println("Site admin: admin  password: " + pw + "  (shown only once)"));
+            if (settings.get("quire.mx.lookup").isEmpty()) {
+                // the demo's remote member waits in the queue until a smarthost is set; nothing leaves by MX
+                settings = settings.with("quire.mx.lookup", "false");
+            }
         }
 
         Path systemProperties = data.resolve("run").resolve("system.properties");

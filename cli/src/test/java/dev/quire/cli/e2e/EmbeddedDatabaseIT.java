@@ -50,6 +50,8 @@ class EmbeddedDatabaseIT {
                     quire.output());
             post(smtpPort, "one");
             Poll.until("the post in alice's Maildir", Duration.ofSeconds(60), () -> count(alice) == 1);
+            Poll.until("carol's copy deferred: the demo has no smarthost and looks up no MX",
+                    Duration.ofSeconds(60), () -> count(data.resolve("spool/deferred")) == 1);
             assertEquals(0, quire.stop());
         }
         assertEquals("rw-------", PosixFilePermissions.toString(

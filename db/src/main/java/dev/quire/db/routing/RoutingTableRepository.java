@@ -35,8 +35,4 @@ public class RoutingTableRepository {
         return em.createQuery("select n.network from RelayNetwork n order by n.id", String.class).getResultList();
     }
 
-    /** Every alias, for the address enumeration. */
-    public List<Alias> aliases() {
-        return em.createQuery("select a from Alias a order by a.id", Alias.class).getResultList();
-    }
 }

@@ -52,6 +52,10 @@ public class MtaSettings {
     Optional<String> smarthost;
 
     @Inject
+    @ConfigProperty(name = "quire.mx.lookup", defaultValue = "true")
+    boolean mxLookup;
+
+    @Inject
     @ConfigProperty(name = "quire.lmtp.host", defaultValue = "127.0.0.1")
     String lmtpHost;
 
@@ -302,6 +306,14 @@ public class MtaSettings {
 
     public Optional<String> smarthost() {
         return smarthost.filter(s -> !s.isBlank());
+    }
+
+    /**
+     * Whether remote mail with no transport entry and no smarthost goes to the domain's MX hosts; when off,
+     * it waits in the queue (the demo's setting, so nothing leaves a test machine by accident).
+     */
+    public boolean mxLookup() {
+        return mxLookup;
     }
 
     public String lmtpHost() {

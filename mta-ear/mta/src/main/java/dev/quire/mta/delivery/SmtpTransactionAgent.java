@@ -68,16 +68,6 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
         this.heloName = heloName;
     }
 
-    /** An agent for a {@code host:port} next hop. */
-    public static SmtpTransactionAgent smtp(String hostPort, String heloName) {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon < 0) {
-            return new SmtpTransactionAgent(hostPort, 25, false, heloName);
-        }
-        return new SmtpTransactionAgent(hostPort.substring(0, colon).replace("[", "").replace("]", ""),
-                Integer.parseInt(hostPort.substring(colon + 1)), false, heloName);
-    }
-
     /** An SMTP agent for one address of an MX host; the name is kept for TLS SNI and for logs. */
     public static SmtpTransactionAgent smtp(String hostName, InetAddress address, int port, String heloName) {
         return new SmtpTransactionAgent(hostName, address.getHostAddress(), port, false, heloName);

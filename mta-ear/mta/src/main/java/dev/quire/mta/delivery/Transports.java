@@ -56,7 +56,8 @@ public class Transports {
         if (route.isPresent()) {
             return new NextHop("smtp", route.get().host(), route.get().port(), route.get().literal());
         }
-        return settings.smarthost().map(NextHop::smtp).orElseGet(() -> new NextHop("mx", domain, 25, false));
+        return settings.smarthost().map(NextHop::smtp)
+                .orElseGet(() -> settings.mxLookup() ? new NextHop("mx", domain, 25, false) : NextHop.NONE);
     }
 
     /** The agent for a next hop, greeting with the given HELO name. */
@@ -100,7 +101,7 @@ public class Transports {
     private static Map<EmailAddress, Outcome> noRoute(List<EmailAddress> recipients) {
         Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
         recipients.forEach(r -> out.put(r, Outcome.retry("no route to " + r.domain()
-                + " (no transport entry and no quire.smarthost); mail is deferred")));
+                + " (no transport entry, no quire.smarthost, and quire.mx.lookup is off); mail is deferred")));
         return out;
     }
 }

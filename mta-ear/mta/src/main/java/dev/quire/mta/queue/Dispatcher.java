@@ -17,6 +17,7 @@ import dev.quire.mta.delivery.Outcome;
 import dev.quire.mta.delivery.PipeAgent;
 import dev.quire.mta.delivery.Transports;
 import dev.quire.mta.routing.AddressClass;
+import dev.quire.mta.routing.Route;
 import dev.quire.mta.routing.Router;
 import dev.quire.mta.routing.RoutingUnavailableException;
 import dev.quire.mta.spool.Envelope;
@@ -64,7 +65,7 @@ public class Dispatcher {
         try {
             AddressClass cls = router.classify(address);
             if (cls == null) {
-                outcomes.put(r, Outcome.failed("550 5.1.1 <" + address + ">: User unknown"));
+                outcomes.put(r, Outcome.of(Route.Refuse.unknownUser(address).reply()));
             } else {
                 byHop.computeIfAbsent(transports.nextHop(cls, address), k -> new LinkedHashMap<>())
                         .computeIfAbsent(address, k -> new ArrayList<>())

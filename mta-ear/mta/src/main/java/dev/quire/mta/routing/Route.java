@@ -26,6 +26,17 @@ public sealed interface Route {
 
     /** Refuse for good: no such user, or {@code :fail:}. */
     record Refuse(EmailAddress original, Reply reply) implements Route {
+        private static final String USER_UNKNOWN = "Recipient address rejected: User unknown";
+
+        /** The refusal for an address nobody has (Postfix's wording). */
+        public static Refuse unknownUser(EmailAddress address) {
+            return new Refuse(address, new Reply(550, "5.1.1", "<" + address + ">: " + USER_UNKNOWN));
+        }
+
+        /** True when the refusal is that nobody has the address (not an alias's {@code :fail:}). */
+        public boolean isUnknownUser() {
+            return reply.code() == 550 && reply.text().endsWith(": " + USER_UNKNOWN);
+        }
     }
 
     /** Refuse for now: {@code :defer:}, or an alias whose include file is unusable. */

@@ -101,8 +101,7 @@ public class Router {
         if (target instanceof AliasTarget.Address a) {
             Optional<Resolved> r = resolve(a.address());
             return r.<Route>map(x -> new Route.Deliver(original, x.address(), x.addressClass()))
-                    .orElseGet(() -> new Route.Refuse(original, new Reply(550, "5.1.1", "<" + original
-                            + ">: Recipient address rejected: User unknown")));
+                    .orElseGet(() -> Route.Refuse.unknownUser(original));
         }
         if (target instanceof AliasTarget.Fail f) {
             return new Route.Refuse(original, new Reply(550, "5.1.1", "<" + original + ">: " + f.text()));

@@ -84,7 +84,7 @@ public class Verifier {
             return new Line(given, false, given + "... Deferred: " + reason(d.reply().text()));
         }
         Route.Refuse r = (Route.Refuse) route;
-        String text = r.reply().text().endsWith("User unknown") ? "No such user" : reason(r.reply().text());
+        String text = r.isUnknownUser() ? "No such user" : reason(r.reply().text());
         return new Line(given, false, given + "... " + text);
     }
 

@@ -86,12 +86,6 @@ public record Envelope(QueueId id, EmailAddress sender, List<Recipient> pending,
                 dsn, true);
     }
 
-    /** The same envelope, due for delivery now (requeue). */
-    public Envelope dueNow() {
-        return new Envelope(id, sender, pending, failed, arrivedAt, attempts, Instant.now(), lastError, heloName,
-                dsn, delayWarned);
-    }
-
     /** A delivery that cannot be made, and the reply or reason that says why. */
     public record Failure(Recipient recipient, String reason) {
     }

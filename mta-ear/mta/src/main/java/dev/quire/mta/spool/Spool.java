@@ -128,16 +128,6 @@ public final class Spool {
         Files.deleteIfExists(messagePath(id));
     }
 
-    /** The queue an entry is in, if any. */
-    public Optional<QueueName> find(QueueId id) {
-        for (QueueName q : QueueName.values()) {
-            if (Files.exists(envelopePath(q, id))) {
-                return Optional.of(q);
-            }
-        }
-        return Optional.empty();
-    }
-
     /**
      * Moves an entry that is not being delivered from one queue to another (hold, release, requeue).
      *

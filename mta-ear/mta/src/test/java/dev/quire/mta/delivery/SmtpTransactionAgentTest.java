@@ -100,7 +100,7 @@ class SmtpTransactionAgentTest {
             closedPort = s.getLocalPort();
         }
         Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(OK), Recipient.to(LATER)));
-        Map<EmailAddress, Outcome> out = SmtpTransactionAgent.smtp("[127.0.0.1]:" + closedPort, "mx.test")
+        Map<EmailAddress, Outcome> out = new SmtpTransactionAgent("127.0.0.1", closedPort, false, "mx.test")
                 .deliver(env, message, env.pending().stream().map(Recipient::address).toList());
         assertEquals(Outcome.Status.RETRY, out.get(OK).status());
         assertEquals(Outcome.Status.RETRY, out.get(LATER).status());
