@@ -46,6 +46,12 @@ public class HeldMessage {
     @Column(name = "held_at", nullable = false, insertable = false, updatable = false)
     private Instant heldAt;
 
+    @Column(name = "notified_at")
+    private Instant notifiedAt;
+
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
     protected HeldMessage() {
     }
 
@@ -81,5 +87,34 @@ public class HeldMessage {
 
     public String messageId() {
         return messageId;
+    }
+
+    public MailingList list() {
+        return list;
+    }
+
+    /** The post as it arrived. */
+    public byte[] raw() {
+        return raw.clone();
+    }
+
+    public Instant heldAt() {
+        return heldAt;
+    }
+
+    public Instant notifiedAt() {
+        return notifiedAt;
+    }
+
+    public void setNotifiedAt(Instant notifiedAt) {
+        this.notifiedAt = notifiedAt;
+    }
+
+    public Instant remindedAt() {
+        return remindedAt;
+    }
+
+    public void setRemindedAt(Instant remindedAt) {
+        this.remindedAt = remindedAt;
     }
 }

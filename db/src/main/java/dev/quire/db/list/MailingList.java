@@ -1,6 +1,9 @@
 package dev.quire.db.list;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -36,6 +39,29 @@ public class MailingList {
     @Column
     private String description;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ListStyle style = ListStyle.DISCUSSION;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "archive_policy", nullable = false, length = 16)
+    private ArchivePolicy archivePolicy = ArchivePolicy.PUBLIC;
+
+    @Embedded
+    private PostingPolicy posting = new PostingPolicy();
+
+    @Embedded
+    private PipelineSettings pipeline = new PipelineSettings();
+
+    @Embedded
+    private SubscriptionSettings subscriptions = new SubscriptionSettings();
+
+    @Embedded
+    private DigestSettings digests = new DigestSettings();
+
+    @Embedded
+    private BounceSettings bounces = new BounceSettings();
+
     protected MailingList() {
     }
 
@@ -68,6 +94,56 @@ public class MailingList {
 
     public String description() {
         return description;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public void setSubjectPrefix(String subjectPrefix) {
+        this.subjectPrefix = subjectPrefix;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public ListStyle style() {
+        return style;
+    }
+
+    public void setStyle(ListStyle style) {
+        this.style = style;
+    }
+
+    public ArchivePolicy archivePolicy() {
+        return archivePolicy;
+    }
+
+    public void setArchivePolicy(ArchivePolicy archivePolicy) {
+        this.archivePolicy = archivePolicy;
+    }
+
+    /** The settings the posting chain reads. */
+    public PostingPolicy posting() {
+        return posting;
+    }
+
+    /** The settings the pipeline reads. */
+    public PipelineSettings pipeline() {
+        return pipeline;
+    }
+
+    public SubscriptionSettings subscriptions() {
+        return subscriptions;
+    }
+
+    public DigestSettings digests() {
+        return digests;
+    }
+
+    public BounceSettings bounces() {
+        return bounces;
     }
 
     /** The posting address. */

@@ -11,8 +11,6 @@ import java.util.logging.Logger;
 
 import dev.quire.db.list.ListAddress;
 import dev.quire.db.list.MailingListRepository;
-import dev.quire.lists.posting.Action;
-import dev.quire.lists.posting.PostingService;
 import dev.quire.mail.EmailAddress;
 import dev.quire.mail.smtp.MessageHandler;
 import dev.quire.mail.smtp.Reply;
@@ -23,13 +21,13 @@ final class ListTransaction implements MessageHandler {
     private static final Reply UNAVAILABLE = new Reply(451, "4.3.0", "List lookup failed; try again later");
 
     private final MailingListRepository lists;
-    private final PostingService posting;
+    private final Map<ListAddress.Function, ListAddressHandler> handlers;
     private EmailAddress sender;
     private final List<MailingListRepository.Resolved> recipients = new ArrayList<>();
 
-    ListTransaction(MailingListRepository lists, PostingService posting) {
+    ListTransaction(MailingListRepository lists, Map<ListAddress.Function, ListAddressHandler> handlers) {
         this.lists = lists;
-        this.posting = posting;
+        this.handlers = handlers;
     }
 
     @Override
@@ -51,9 +49,9 @@ final class ListTransaction implements MessageHandler {
             return new Reply(550, "5.1.1", "<" + recipient + ">: no such list");
         }
         ListAddress.Function f = resolved.get().address().function();
-        if (f != ListAddress.Function.POST && f != ListAddress.Function.BOUNCES) {
+        if (!handlers.containsKey(f)) {
             return new Reply(550, "5.1.1", "<" + recipient + ">: the list's " + f.suffix()
-                    + " address is not in service on this server yet");
+                    + " address is not in service on this server");
         }
         recipients.add(resolved.get());
         return Reply.ok("2.1.5", "Ok");
@@ -70,23 +68,13 @@ final class ListTransaction implements MessageHandler {
     }
 
     private Reply deliver(MailingListRepository.Resolved r, byte[] raw) {
-        String address = r.list().postingAddress().toString();
+        ListAddress address = r.address();
+        String to = r.list().address(address.function()).toString();
         try {
-            if (r.address().function() == ListAddress.Function.BOUNCES) {
-                LOG.info(() -> "bounce for " + address + " (" + r.address().detail() + ") from <" + sender
-                        + ">, " + raw.length + " octets: recorded in the log only");
-                return Reply.ok("2.0.0", "Bounce received");
-            }
-            Action action = posting.post(r.list(), sender, raw);
-            return switch (action) {
-                case ACCEPT -> Reply.ok("2.0.0", "Posted to " + address);
-                case HOLD -> Reply.ok("2.0.0", "Held for moderation at " + address);
-                case DISCARD -> Reply.ok("2.0.0", "Discarded");
-                case REJECT, DEFER -> new Reply(550, "5.7.1", "Post to " + address + " rejected");
-            };
+            return handlers.get(address.function()).deliver(r.list(), address, sender, raw);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "post to " + address + " failed: " + e.getMessage(), e);
-            return new Reply(451, "4.3.0", "Could not process the post to " + address + " now; try again later");
+            LOG.log(Level.WARNING, "delivery to " + to + " failed: " + e.getMessage(), e);
+            return new Reply(451, "4.3.0", "Could not process the message to " + to + " now; try again later");
         }
     }
 }

@@ -10,11 +10,15 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
+import dev.quire.db.list.ListAddress;
 
 import dev.quire.db.list.MailingListRepository;
 import dev.quire.lists.config.ListsSettings;
-import dev.quire.lists.posting.PostingService;
 import dev.quire.mail.smtp.SmtpServer;
 import dev.quire.mail.smtp.SmtpServerConfig;
 
@@ -35,7 +39,8 @@ public class LmtpService {
     MailingListRepository lists;
 
     @Inject
-    PostingService posting;
+    @Any
+    Instance<ListAddressHandler> handlers;
 
     private SmtpServer server;
 
@@ -48,7 +53,18 @@ public class LmtpService {
                 .lmtp(true)
                 .maxMessageSize(settings.maxMessageSize())
                 .build();
-        server = new SmtpServer(config, ctx -> new ListTransaction(lists, posting), threads);
+        Map<ListAddress.Function, ListAddressHandler> byFunction = new EnumMap<>(ListAddress.Function.class);
+        for (ListAddressHandler h : handlers) {
+            for (ListAddress.Function f : h.functions()) {
+                ListAddressHandler previous = byFunction.put(f, h);
+                if (previous != null) {
+                    throw new IllegalStateException(f + " is served by both " + previous.getClass().getName()
+                            + " and " + h.getClass().getName());
+                }
+            }
+        }
+        Map<ListAddress.Function, ListAddressHandler> served = Map.copyOf(byFunction);
+        server = new SmtpServer(config, ctx -> new ListTransaction(lists, served), threads);
         try {
             server.start();
         } catch (IOException e) {

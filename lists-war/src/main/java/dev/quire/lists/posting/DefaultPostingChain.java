@@ -1,5 +1,6 @@
 package dev.quire.lists.posting;
 
+import dev.quire.db.list.Action;
 import java.util.List;
 
 import jakarta.enterprise.context.Dependent;

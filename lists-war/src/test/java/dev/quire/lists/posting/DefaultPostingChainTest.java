@@ -1,5 +1,6 @@
 package dev.quire.lists.posting;
 
+import dev.quire.db.list.Action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
