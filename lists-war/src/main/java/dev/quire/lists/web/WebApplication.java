@@ -1,0 +1,17 @@
+package dev.quire.lists.web;
+
+import java.util.Set;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** The web admin's pages at {@code /admin}; its classes are listed so that the API's resources stay at /api only. */
+@ApplicationPath("/admin")
+public class WebApplication extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class,
+                WebExceptionMappers.Unauthenticated.class, WebExceptionMappers.Forbidden.class,
+                WebExceptionMappers.Http.class, WebExceptionMappers.Unexpected.class);
+    }
+}

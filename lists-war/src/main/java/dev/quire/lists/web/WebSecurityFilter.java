@@ -1,0 +1,74 @@
+package dev.quire.lists.web;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.quire.lists.security.CsrfTokens;
+import dev.quire.lists.security.QuireAuthenticationMechanism;
+import dev.quire.lists.security.SecurityHeaders;
+import dev.quire.lists.security.SecuritySettings;
+
+/**
+ * Guards every request of lists.war: sets the security headers, and refuses a state change (POST, PUT,
+ * PATCH, DELETE) with 403 unless it comes from this site (Origin, else Referer) and carries the session's
+ * CSRF token (form field {@value CsrfTokens#FIELD} or header {@value CsrfTokens#HEADER}). Calls
+ * authenticated by an API token carry no cookie, so they cannot be forged by another site and need no token.
+ */
+@WebFilter(filterName = "quire-web-security", urlPatterns = "/*")
+public class WebSecurityFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(WebSecurityFilter.class.getName());
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Inject
+    transient SecuritySettings settings;
+
+    @Inject
+    transient ErrorPages errors;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        SecurityHeaders.apply(request, response);
+        if (SAFE.contains(request.getMethod())
+                || Boolean.TRUE.equals(request.getAttribute(QuireAuthenticationMechanism.BEARER))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String requestOrigin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        if (!OriginCheck.sameSite(request.getHeader("Origin"), request.getHeader("Referer"), requestOrigin,
+                settings.webUrl().toString())) {
+            LOG.info(() -> "refused a cross-site " + request.getMethod() + " " + request.getRequestURI() + " from "
+                    + request.getHeader("Origin") + " / " + request.getHeader("Referer"));
+            errors.write(request, response, request.getRequestURI(), 403,
+                    "This request came from another site and was refused.");
+            return;
+        }
+        String presented = request.getHeader(CsrfTokens.HEADER);
+        if (presented == null && isForm(request)) {
+            presented = request.getParameter(CsrfTokens.FIELD);
+        }
+        if (!CsrfTokens.matches(request.getSession(false), presented)) {
+            LOG.info(() -> "refused a " + request.getMethod() + " " + request.getRequestURI()
+                    + " without a valid CSRF token");
+            errors.write(request, response, request.getRequestURI(), 403,
+                    "This form has expired or did not come from this site. Reload the page and try again.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+}
