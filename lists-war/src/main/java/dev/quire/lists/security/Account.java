@@ -25,4 +25,13 @@ public record Account(long id, String username, boolean siteAdmin, EmailAddress 
     public Set<String> groups() {
         return siteAdmin ? Set.of(USER_GROUP, SITE_ADMIN_GROUP) : Set.of(USER_GROUP);
     }
+
+    /** User input made safe for one log line: control characters (a forged line break) become '?'. */
+    public static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        return t.replaceAll("\\p{Cntrl}", "?");
+    }
 }

@@ -62,7 +62,7 @@ public class PasswordResets {
         String who = userOrAddress.strip();
         Optional<SiteUser> user = users.find(who).or(() -> byAddress(who));
         if (user.isEmpty() || !user.get().enabled() || user.get().email() == null) {
-            LOG.info(() -> "password reset asked for '" + who + "': no account with an address");
+            LOG.info(() -> "password reset asked for '" + Account.printable(who) + "': no account with an address");
             return;
         }
         String token = SecretHash.newSecret("");

@@ -109,7 +109,7 @@ public class QuireAuthenticationMechanism implements HttpAuthenticationMechanism
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(username, client);
-            LOG.info(() -> "failed web login for '" + username + "' from " + client);
+            LOG.info(() -> "failed web login for '" + Account.printable(username) + "' from " + client);
             request.setAttribute(LoginOutcome.ATTRIBUTE, throttle.lockedFor(username, client)
                     .map(LoginOutcome::throttled).orElse(LoginOutcome.refused()));
             return context.doNothing();
