@@ -35,9 +35,12 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.quire.db.TestDatabase;
 import dev.quire.db.user.PasswordHash;
@@ -197,11 +200,11 @@ class WebAdminEndToEndIT {
         assertNotEquals(before, sessionCookie(), "the session id changes at login");
         screenshot("admin-home");
 
-        browser.findElement(By.linkText("Demo list")).click();
+        clickAndWait(By.linkText("Demo list"));
         assertEquals("site admin", browser.findElement(By.id("role")).getText());
         assertEquals("3", browser.findElement(By.id("members")).getText());
         screenshot("list-overview");
-        browser.findElement(By.id("logout")).click();
+        clickAndWait(By.id("logout"));
     }
 
     private void wrongPasswordsAreRefusedThenThrottled() throws Exception {
@@ -239,7 +242,7 @@ class WebAdminEndToEndIT {
         browser.get(base + "/admin/lists/" + SECOND);
         assertEquals("owner", browser.findElement(By.id("role")).getText());
         assertFalse(browser.findElements(By.id("settings")).isEmpty(), "an owner sees the settings");
-        browser.findElement(By.id("logout")).click();
+        clickAndWait(By.id("logout"));
     }
 
     private void moderatorSeesModerationOnly() {
@@ -250,7 +253,7 @@ class WebAdminEndToEndIT {
         assertEquals("0", browser.findElement(By.id("held")).getText());
         assertTrue(browser.findElements(By.id("settings")).isEmpty(), "no settings for a moderator");
         assertTrue(browser.findElements(By.id("members")).isEmpty(), "no membership for a moderator");
-        browser.findElement(By.id("logout")).click();
+        clickAndWait(By.id("logout"));
     }
 
     private void stateChangesNeedTheCsrfTokenAndThisOrigin() throws Exception {
@@ -283,7 +286,7 @@ class WebAdminEndToEndIT {
         login("bob", BOB_PASSWORD);
         String cookie = sessionCookie();
         assertEquals(200, get("/admin", null, cookie).statusCode());
-        browser.findElement(By.id("logout")).click();
+        clickAndWait(By.id("logout"));
         assertTrue(browser.getPageSource().contains("You have logged out."));
         browser.get(base + "/admin");
         assertTrue(browser.getCurrentUrl().startsWith(base + "/admin/login"), browser.getCurrentUrl());
@@ -294,9 +297,9 @@ class WebAdminEndToEndIT {
 
     private void passwordResetByEmail() throws Exception {
         browser.get(base + "/admin/login");
-        browser.findElement(By.linkText("Forgot your password?")).click();
+        clickAndWait(By.linkText("Forgot your password?"));
         browser.findElement(By.id("who")).sendKeys("bob@example.test");
-        browser.findElement(By.id("send-link")).click();
+        clickAndWait(By.id("send-link"));
         assertTrue(browser.findElement(By.id("message")).getText().startsWith("If an account matches"));
 
         Poll.until("the reset mail in bob's Maildir", Duration.ofSeconds(60), () -> !maildir("bob").isEmpty());
@@ -309,7 +312,7 @@ class WebAdminEndToEndIT {
         browser.get(link.group());
         browser.findElement(By.id("password")).sendKeys("bob's new password");
         browser.findElement(By.id("confirm")).sendKeys("bob's new password");
-        browser.findElement(By.id("set-password")).click();
+        clickAndWait(By.id("set-password"));
         assertEquals("Your password is changed. Log in with the new one.",
                 browser.findElement(By.id("message")).getText());
 
@@ -322,7 +325,7 @@ class WebAdminEndToEndIT {
         assertEquals("Wrong user name or password.", browser.findElement(By.id("error")).getText());
         login("bob", "bob's new password");
         assertEquals("bob", browser.findElement(By.id("current-user")).getText());
-        browser.findElement(By.id("logout")).click();
+        clickAndWait(By.id("logout"));
     }
 
     private void restApi() throws Exception {
@@ -411,11 +414,19 @@ class WebAdminEndToEndIT {
         return driver;
     }
 
+    /** Fills and sends the login form, and waits for the answer page. */
     private void login(String username, String password) {
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
+        clickAndWait(By.id("login"));
+    }
+
+    /** Clicks a link or button and waits until the next page replaced this one (a click does not wait). */
+    private void clickAndWait(By element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(element).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private String sessionCookie() {
