@@ -58,6 +58,24 @@ public class ArchivedMessageRepository {
                 .getResultList();
     }
 
+    /** Messages that answer {@code messageId} (their In-Reply-To) but arrived before it: no parent yet. */
+    public List<ArchivedMessage> orphansOf(MailingList list, String messageId) {
+        return em.createQuery("select a from ArchivedMessage a where a.list = :list and a.inReplyTo = :id"
+                + " and a.parentId is null order by a.id", ArchivedMessage.class)
+                .setParameter("list", list)
+                .setParameter("id", messageId)
+                .getResultList();
+    }
+
+    /** Moves every message of thread {@code from} into thread {@code to}. */
+    public void moveThread(MailingList list, long from, long to) {
+        em.createQuery("update ArchivedMessage a set a.threadId = :to where a.list = :list and a.threadId = :from")
+                .setParameter("to", to)
+                .setParameter("list", list)
+                .setParameter("from", from)
+                .executeUpdate();
+    }
+
     public long count(MailingList list) {
         return em.createQuery("select count(a) from ArchivedMessage a where a.list = :list", Long.class)
                 .setParameter("list", list)

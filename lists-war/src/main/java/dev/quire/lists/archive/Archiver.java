@@ -24,7 +24,8 @@ import dev.quire.lists.message.MailMessage;
 /**
  * Stores one message in a list's archive, inside the caller's transaction: skipped when the list already
  * holds its Message-ID; threaded under the archived message its In-Reply-To names, else the nearest one its
- * References name (last first); the thread id is the root's id.
+ * References name (last first); the thread id is the root's id. Replies archived before the message they
+ * answer (the MTA delivers in parallel) are adopted when it arrives.
  */
 @ApplicationScoped
 public class Archiver {
@@ -75,6 +76,10 @@ public class Archiver {
         archive.add(a);
         if (parent == null) {
             a.setThreadId(a.id());
+        }
+        for (ArchivedMessage orphan : archive.orphansOf(list, a.messageId())) {
+            orphan.setParentId(a.id());
+            archive.moveThread(list, orphan.threadId(), a.threadId());
         }
         return Optional.of(a);
     }

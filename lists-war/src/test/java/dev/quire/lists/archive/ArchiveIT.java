@@ -116,6 +116,25 @@ class ArchiveIT {
     }
 
     @Test
+    void aReplyArchivedBeforeItsParentIsAdoptedWhenTheParentArrives() throws Exception {
+        MailingList list = list();
+        ArchivedMessage early = store(list, "From: bob@example.test\nSubject: Re: x\nIn-Reply-To: <late@example.test>\n"
+                + "Message-ID: <early@example.test>\n\nfirst to arrive\n");
+        store(list, "From: carol@remote.test\nSubject: Re: x\nIn-Reply-To: <early@example.test>\n"
+                + "Message-ID: <earlier-child@remote.test>\n\nanswers the early one\n");
+        ArchivedMessage late = store(list,
+                "From: alice@example.test\nSubject: x\nMessage-ID: <late@example.test>\n\nroot\n");
+        em.clear();
+        ArchivedMessage adopted = repo.byMessageIdHash(list, MessageIds.hash("early@example.test")).orElseThrow();
+        assertEquals(late.id(), adopted.parentId());
+        assertEquals(late.id(), adopted.threadId());
+        assertEquals(List.of("early@example.test", "earlier-child@remote.test", "late@example.test"),
+                repo.thread(list, late.id()).stream().map(ArchivedMessage::messageId).toList(),
+                "the whole early thread moved under the root");
+        assertEquals(early.id(), adopted.id());
+    }
+
+    @Test
     void aMailman2MboxImportsThreadedWithoutDuplicatesAndExportsBackAsTheSameMessages() throws Exception {
         MailingList list = list();
         ArchiveTransfer.ImportResult r;
