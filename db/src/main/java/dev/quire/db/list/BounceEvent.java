@@ -27,7 +27,7 @@ public class BounceEvent {
     @Column(nullable = false, length = 254)
     private String address;
 
-    @Column(name = "received_at", nullable = false, insertable = false, updatable = false)
+    @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
 
     @Enumerated(EnumType.STRING)
@@ -54,6 +54,13 @@ public class BounceEvent {
 
     public BounceEvent(MailingList list, String address, BounceMethod method, boolean permanent, String status,
             String diagnostic, String messageId) {
+        this(list, address, method, permanent, status, diagnostic, messageId, Instant.now());
+    }
+
+    /** A bounce event received at a given time (the bounce processor's clock). */
+    public BounceEvent(MailingList list, String address, BounceMethod method, boolean permanent, String status,
+            String diagnostic, String messageId, Instant receivedAt) {
+        this.receivedAt = receivedAt;
         this.list = list;
         this.address = address;
         this.method = method;

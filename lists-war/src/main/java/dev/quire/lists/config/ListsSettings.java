@@ -36,6 +36,50 @@ public class ListsSettings {
     @ConfigProperty(name = "quire.smtp.maxsize", defaultValue = "26214400")
     long maxMessageSize;
 
+    @Inject
+    @ConfigProperty(name = "quire.web.base-url")
+    Optional<String> webBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "quire.http.port", defaultValue = "8080")
+    int httpPort;
+
+    @Inject
+    @ConfigProperty(name = "quire.bounce.guard.min-members", defaultValue = "5")
+    int bounceGuardMinMembers;
+
+    @Inject
+    @ConfigProperty(name = "quire.bounce.guard.list-share", defaultValue = "0.10")
+    double bounceGuardListShare;
+
+    @Inject
+    @ConfigProperty(name = "quire.bounce.guard.domain-share", defaultValue = "0.5")
+    double bounceGuardDomainShare;
+
+    /**
+     * Where the web side is reached from outside, without a trailing slash: the base of Archived-At URLs.
+     * Defaults to {@code http://<hostname>:<quire.http.port>}.
+     */
+    public String webBaseUrl() {
+        String base = webBaseUrl.filter(u -> !u.isBlank()).orElseGet(() -> "http://" + hostname() + ":" + httpPort);
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** The outage guard holds bounce scores once this many members bounced within a day (and a share). */
+    public int bounceGuardMinMembers() {
+        return bounceGuardMinMembers;
+    }
+
+    /** The share of a list's members bouncing within a day that counts as an outage. */
+    public double bounceGuardListShare() {
+        return bounceGuardListShare;
+    }
+
+    /** The share of one domain's members on a list bouncing within a day that counts as that domain's outage. */
+    public double bounceGuardDomainShare() {
+        return bounceGuardDomainShare;
+    }
+
     public String hostname() {
         return hostname.filter(h -> !h.isBlank()).orElseGet(LocalHost::name);
     }

@@ -14,8 +14,12 @@ public class DefaultPipeline {
     private final List<Handler> handlers;
 
     @Inject
-    public DefaultPipeline(SubjectPrefix subjectPrefix, RfcListHeaders listHeaders, ToOutgoing toOutgoing) {
-        this.handlers = List.of(subjectPrefix, listHeaders, toOutgoing);
+    public DefaultPipeline(SubjectPrefix subjectPrefix, RfcListHeaders listHeaders, ToArchive toArchive,
+            ToDigest toDigest, ToOutgoing toOutgoing) {
+        this.handlers = List.of(subjectPrefix, listHeaders,
+                toArchive,
+                toDigest,
+                toOutgoing);
     }
 
     public void process(Post post) throws IOException {

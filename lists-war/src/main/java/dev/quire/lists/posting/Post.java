@@ -14,6 +14,7 @@ public final class Post {
     private final EmailAddress envelopeSender;
     private final MailMessage message;
     private final List<String> reasons = new ArrayList<>();
+    private String archivedAt;
 
     public Post(MailingList list, EmailAddress envelopeSender, MailMessage message) {
         this.list = list;
@@ -32,6 +33,15 @@ public final class Post {
 
     public MailMessage message() {
         return message;
+    }
+
+    /** The RFC 5064 Archived-At URL of this post, once the archive has stored it; null otherwise. */
+    public String archivedAt() {
+        return archivedAt;
+    }
+
+    public void setArchivedAt(String archivedAt) {
+        this.archivedAt = archivedAt;
     }
 
     /** Records why a rule fired, for the moderator. */

@@ -1,0 +1,247 @@
+package dev.quire.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.quire.db.TestDatabase;
+
+/**
+ * Bounces, archives and digests on the running stack. Real bounces made by Postfix and Exim (the fixtures of
+ * lists-war, see its bounces/README.md) arrive by SMTP at {@code demo-bounces+carol=remote.test@}: the first
+ * raises carol's score, the second takes it past the threshold and her delivery is disabled (she gets a
+ * warning, and no more posts). A post and a reply are archived as one thread, and bob, who reads the list as
+ * MIME digests, receives one once the pending posts pass the list's size threshold.
+ */
+class ListBouncesDigestsArchivesIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path BOUNCES = Path.of("..", "lists-war", "src", "test", "resources", "bounces");
+
+    @TempDir
+    Path work;
+
+    private TestDatabase db;
+    private int smtpPort;
+    private int sinkPort;
+    private Path config;
+    private Path data;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
+        db = TestDatabase.create();
+        smtpPort = FreePorts.next();
+        sinkPort = FreePorts.next();
+        data = work.resolve("var");
+        config = work.resolve("quire.properties");
+        Files.writeString(config, String.join("\n",
+                "quire.data.dir=" + data,
+                "quire.db.url=" + db.url(),
+                "quire.db.user=" + TestDatabase.user(),
+                "quire.db.password=" + TestDatabase.password(),
+                "quire.hostname=mx.quire.test",
+                "quire.smtp.port=" + smtpPort,
+                "quire.submission.port=-1",
+                "quire.smtps.port=-1",
+                "quire.internal.port=" + FreePorts.next(),
+                "quire.lmtp.port=" + FreePorts.next(),
+                "quire.http.port=" + FreePorts.next(),
+                "quire.smarthost=127.0.0.1:" + sinkPort,
+                "quire.web.base-url=https://lists.example.test",
+                "quire.queue.retry.min=PT1S",
+                "quire.queue.retry.max=PT2S",
+                ""));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void bouncesDisableADigestArrivesAndPostsAreArchivedAsThreads() throws Exception {
+        try {
+            run();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n" + QuireProcess.logOf(data), e);
+        }
+    }
+
+    private void run() throws Exception {
+        try (SmtpSink sink = new SmtpSink(work.resolve("sink"), sinkPort).start();
+                QuireProcess quire = QuireProcess.start(work, work.resolve("quire-run.out"), "--demo", "--config",
+                        config.toString())) {
+            update("UPDATE member SET delivery_mode = 'MIME_DIGEST' WHERE address = 'bob@example.test'");
+            update("UPDATE mailing_list SET digest_size_threshold_kb = 2 WHERE name = 'demo'");
+
+            // 1. a real Postfix bounce for carol's VERP address: scored, not yet disabled
+            assertEquals("250", smtp("", "demo-bounces+carol=remote.test@lists.example.test",
+                    Files.readAllBytes(BOUNCES.resolve("postfix-remote-rejected-verp.eml"))));
+            Poll.until("carol's first bounce scored", WAIT,
+                    () -> query("SELECT bounce_score FROM member WHERE address = 'carol@remote.test'")
+                            .equals(List.of("1.00")));
+            assertEquals(List.of("carol@remote.test|VERP|1|5.3.0|1"),
+                    query("SELECT address, method, permanent, status, processed FROM bounce_event"));
+            assertEquals(List.of("1|"), query("SELECT delivery_enabled, COALESCE(disabled_reason, '') FROM member"
+                    + " WHERE address = 'carol@remote.test'"));
+
+            // 2. the next day (one score per day) a real Exim bounce takes her past a threshold of 2
+            update("UPDATE member SET last_bounce_at = last_bounce_at - INTERVAL 1 DAY"
+                    + " WHERE address = 'carol@remote.test'");
+            update("UPDATE mailing_list SET bounce_score_threshold = 2 WHERE name = 'demo'");
+            assertEquals("250", smtp("", "demo-bounces+carol=remote.test@lists.example.test",
+                    Files.readAllBytes(BOUNCES.resolve("exim-remote-rejected-verp.eml"))));
+            Poll.until("carol disabled by bounces", WAIT,
+                    () -> query("SELECT delivery_enabled, disabled_reason FROM member"
+                            + " WHERE address = 'carol@remote.test'").equals(List.of("0|BY_BOUNCES")));
+            assertEquals(List.of("BOUNCE_SCORED", "BOUNCE_SCORED", "BOUNCE_DISABLED", "BOUNCE_WARNED"),
+                    query("SELECT event FROM membership_event WHERE address = 'carol@remote.test' ORDER BY id"));
+            Poll.until("the warning at carol's mail server", WAIT, () -> sink.messages().stream()
+                    .anyMatch(m -> m.contains("X-Rcpt-Args: <carol@remote.test>")
+                            && m.contains("Subject: Your membership of Demo list is disabled (warning 1 of 3)")));
+
+            // 3. a post and a reply: archived as one thread; bob's digest passes the 2 KB threshold
+            String body = "The agenda for Thursday, item by item.\n".repeat(30);
+            assertEquals("250", smtp("alice@example.test", "demo@lists.example.test", post("alice@example.test",
+                    "agenda", "<root-e2e@example.test>", "", body)));
+            Poll.until("the post archived", WAIT, () -> query("SELECT COUNT(*) FROM archived_message")
+                    .equals(List.of("1")));
+            assertEquals("250", smtp("bob@example.test", "demo@lists.example.test", post("bob@example.test",
+                    "Re: agenda", "<reply-e2e@example.test>", "In-Reply-To: <root-e2e@example.test>\r\n", body)));
+            Poll.until("both posts archived", WAIT, () -> query("SELECT COUNT(*) FROM archived_message")
+                    .equals(List.of("2")));
+            List<String> archived = query("SELECT a.message_id, a.thread_id = r.id, COALESCE(a.parent_id = r.id, 0),"
+                    + " a.subject FROM archived_message a JOIN archived_message r ON r.message_id = 'root-e2e@example.test'"
+                    + " ORDER BY a.id");
+            assertEquals(List.of("root-e2e@example.test|1|0|[demo] agenda",
+                    "reply-e2e@example.test|1|1|[demo] Re: agenda"), archived);
+
+            Poll.until("a MIME digest in bob's Maildir", WAIT,
+                    () -> maildir("bob").stream().anyMatch(p -> read(p).contains("Demo list Digest, Vol 1, Issue 1")));
+            String digest = maildir("bob").stream().map(ListBouncesDigestsArchivesIT::read)
+                    .filter(m -> m.contains("Demo list Digest, Vol 1, Issue 1")).findFirst().orElseThrow();
+            assertTrue(digest.contains("Content-Type: multipart/digest"), digest);
+            assertTrue(digest.contains("   1. [demo] agenda (alice@example.test)"), digest);
+            assertTrue(digest.contains("   2. [demo] Re: agenda (bob@example.test)"), digest);
+            assertTrue(digest.contains("Message-Id: <reply-e2e@example.test>")
+                    || digest.contains("Message-ID: <reply-e2e@example.test>"), digest);
+            assertEquals(List.of("0"), query("SELECT COUNT(*) FROM digest_entry"), "sent entries are cleared");
+            assertEquals(List.of("2"), query("SELECT digest_issue FROM mailing_list WHERE name = 'demo'"));
+
+            // carol, disabled, got the warning but no post
+            Poll.until("alice's copies delivered", WAIT, () -> maildir("alice").size() == 2);
+            assertTrue(sink.messages().stream().noneMatch(m -> m.contains("agenda for Thursday, item by item")),
+                    "no post went to carol's server after her delivery was disabled");
+        }
+    }
+
+    private static byte[] post(String from, String subject, String messageId, String extra, String body) {
+        return ("From: " + from + "\r\nTo: demo@lists.example.test\r\nSubject: " + subject + "\r\nMessage-Id: "
+                + messageId + "\r\n" + extra + "\r\n" + body.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One SMTP transaction to Quire's MX listener; returns the reply code after DATA. */
+    private String smtp(String from, String to, byte[] message) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", smtpPort)) {
+            s.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream o = s.getOutputStream();
+            reply(in);
+            send(o, "EHLO e2e.test");
+            reply(in);
+            send(o, "MAIL FROM:<" + from + ">");
+            assertEquals("250", reply(in).substring(0, 3));
+            send(o, "RCPT TO:<" + to + ">");
+            String rcpt = reply(in);
+            assertTrue(rcpt.startsWith("250"), rcpt);
+            send(o, "DATA");
+            reply(in);
+            String text = new String(message, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
+            StringBuilder sb = new StringBuilder();
+            for (String line : text.split("\r\n", -1)) {
+                sb.append(line.startsWith(".") ? "." + line : line).append("\r\n");
+            }
+            o.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+            send(o, ".");
+            String done = reply(in);
+            send(o, "QUIT");
+            return done.substring(0, 3);
+        }
+    }
+
+    private static void send(OutputStream o, String line) throws IOException {
+        o.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        o.flush();
+    }
+
+    private static String reply(BufferedReader in) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+        } while (line != null && line.length() > 3 && line.charAt(3) == '-');
+        return line;
+    }
+
+    private void update(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertTrue(s.executeUpdate(sql) > 0, sql);
+        }
+    }
+
+    private List<String> query(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> cols = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    cols.add(rs.getString(i));
+                }
+                rows.add(String.join("|", cols));
+            }
+        }
+        return rows;
+    }
+
+    private List<Path> maildir(String user) throws IOException {
+        Path dir = data.resolve("mail/example.test").resolve(user).resolve("new");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
