@@ -57,9 +57,14 @@ public class ConfirmAddress implements ListAddressHandler {
         String text = outcome.orElse("The confirmation token " + address.detail()
                 + " is unknown or has expired (or was already used); nothing was changed.");
         Notice notice = Notice.of(list.address(ListAddress.Function.REQUEST), list.displayName(), List.of(sender
-                .get().address()), "Re: " + message.header("Subject").orElse("your confirmation"), text + "\n")
+                .get().address()), reSubject(message), text + "\n")
                 .inReplyTo(message.header("Message-ID").orElse(null));
         notifier.send(list.address(ListAddress.Function.BOUNCES), notice);
         return Reply.ok("2.0.0", outcome.isPresent() ? "Confirmed" : "Unknown or expired token");
+    }
+
+    private static String reSubject(MailMessage message) {
+        String subject = message.header("Subject").filter(s -> !s.isBlank()).orElse("your confirmation");
+        return subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
     }
 }
