@@ -67,7 +67,14 @@ public enum MemberOption {
     public void apply(Member m, String value, Instant now) {
         String v = value.toLowerCase(Locale.ROOT);
         switch (this) {
-            case DELIVERY -> m.disable(onOff(v) ? null : DisabledReason.BY_USER, now);
+            case DELIVERY -> {
+                boolean on = onOff(v);
+                if (m.disabledReason() == DisabledReason.BY_MODERATOR) {
+                    throw new IllegalArgumentException("delivery was turned off by the list's moderator, who alone"
+                            + " can turn it on again");
+                }
+                m.disable(on ? null : DisabledReason.BY_USER, now);
+            }
             case DIGEST -> m.setDeliveryMode(digest(v));
             case ACK -> m.setAcknowledgePosts(onOff(v));
             case NOTMETOO -> m.setReceiveOwnPostings(!onOff(v));

@@ -69,6 +69,18 @@ class SetTest {
     }
 
     @Test
+    void deliveryStoppedByTheModeratorStaysStoppedButOneStoppedByBouncesMayResume() {
+        alice.disable(DisabledReason.BY_MODERATOR, java.time.Instant.now());
+        assertEquals("delivery was turned off by the list's moderator, who alone can turn it on again; nothing was"
+                + " changed.", set("delivery", "on"));
+        assertFalse(alice.deliveryEnabled());
+
+        alice.disable(DisabledReason.BY_BOUNCES, java.time.Instant.now());
+        assertEquals("delivery is now on.", set("delivery", "on"));
+        assertTrue(alice.deliveryEnabled());
+    }
+
+    @Test
     void aNonMemberHasNoOptions() {
         assertEquals("erin@remote.test is not a member of demo@lists.example.test.", w.set.execute(from(w,
                 "erin@remote.test"), List.of("digest", "mime")));
