@@ -42,6 +42,19 @@ public class PendingRequestRepository {
                 .getResultList();
     }
 
+    /** The unexpired request of a kind for an address, if one waits (a repeated request finds it), locked. */
+    public Optional<PendingRequest> lockOpen(MailingList list, String kind, String address, Instant now) {
+        return em.createQuery("select p from PendingRequest p where p.list = :list and p.kind = :kind"
+                + " and p.address = :address and p.expiresAt > :now order by p.id", PendingRequest.class)
+                .setParameter("list", list)
+                .setParameter("kind", kind)
+                .setParameter("address", address)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
     public void remove(PendingRequest request) {
         em.remove(em.contains(request) ? request : em.merge(request));
     }

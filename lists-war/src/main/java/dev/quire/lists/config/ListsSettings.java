@@ -80,6 +80,10 @@ public class ListsSettings {
         return bounceGuardDomainShare;
     }
 
+    @Inject
+    @ConfigProperty(name = "quire.lists.pending.expiry", defaultValue = "P3D")
+    String pendingExpiry;
+
     public String hostname() {
         return hostname.filter(h -> !h.isBlank()).orElseGet(LocalHost::name);
     }
@@ -103,5 +107,10 @@ public class ListsSettings {
 
     public long maxMessageSize() {
         return maxMessageSize;
+    }
+
+    /** How long a confirmation or approval token of a subscription request stays valid (ISO-8601). */
+    public java.time.Duration pendingExpiry() {
+        return java.time.Duration.parse(pendingExpiry);
     }
 }
