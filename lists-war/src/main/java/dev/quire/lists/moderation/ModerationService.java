@@ -30,9 +30,11 @@ import dev.quire.mail.InvalidAddressException;
  * What moderators do with held posts, for one or many at once: the one service behind moderation by
  * email, the web admin and REST. Accepting sends a post through the pipeline as if the chain had
  * accepted it; rejecting tells its sender the moderator's reason; discarding drops it; deferring leaves it
- * held. Posts acted on leave the queue with their email tokens. A failure undoes the whole call.
+ * held. Posts acted on leave the queue with their email tokens. A failure undoes the whole call (every public
+ * method is one transaction).
  */
 @ApplicationScoped
+@Transactional(rollbackOn = IOException.class)
 public class ModerationService {
     private static final Logger LOG = Logger.getLogger(ModerationService.class.getName());
 
@@ -55,7 +57,6 @@ public class ModerationService {
     ModeratorNotices notices;
 
     /** Carries out one decision on held posts of a list; ids that are not held on it get a not-done outcome. */
-    @Transactional(rollbackOn = IOException.class)
     public List<Outcome> moderate(MailingList list, List<Long> ids, Decision decision, EmailAddress moderator)
             throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
@@ -98,7 +99,6 @@ public class ModerationService {
      * at most once a day per list. The scheduled job of the cron module calls this; returns how many lists'
      * moderators were reminded.
      */
-    @Transactional
     public int remindModerators(Instant now) {
         return notices.remind(now);
     }

@@ -45,7 +45,7 @@ import dev.quire.mail.smtp.SmtpServerConfig;
 class PostingServiceIT {
     @Deployment
     static WebArchive deployment() throws Exception {
-        TestDatabase.named("quire_it_lists").withDemoData();
+        TestDatabase.named(System.getProperty("quire.it.lists.db")).withDemoData();
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/lists.war"))
                 .addClasses(PostingServiceIT.class, TestDatabase.class);
     }
@@ -56,7 +56,7 @@ class PostingServiceIT {
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        TestDatabase.drop("quire_it_lists");
+        TestDatabase.drop(System.getProperty("quire.it.lists.db"));
     }
 
     @Inject
