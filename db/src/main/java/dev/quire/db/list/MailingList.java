@@ -62,6 +62,9 @@ public class MailingList {
     @Embedded
     private BounceSettings bounces = new BounceSettings();
 
+    @Column(name = "moderators_reminded_at")
+    private java.time.Instant moderatorsRemindedAt;
+
     protected MailingList() {
     }
 
@@ -159,5 +162,14 @@ public class MailingList {
     /** The RFC 2919 List-Id identifier, {@code name.domain}. */
     public String listId() {
         return name + "." + domain.name();
+    }
+
+    /** When the moderators were last reminded of posts held longer than a day; null when never. */
+    public java.time.Instant moderatorsRemindedAt() {
+        return moderatorsRemindedAt;
+    }
+
+    public void setModeratorsRemindedAt(java.time.Instant moderatorsRemindedAt) {
+        this.moderatorsRemindedAt = moderatorsRemindedAt;
     }
 }

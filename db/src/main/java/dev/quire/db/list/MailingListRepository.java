@@ -56,6 +56,17 @@ public class MailingListRepository {
                 .isEmpty();
     }
 
+    /** The address's membership of the list in a role (addresses compare without regard to case). */
+    public Optional<Member> member(MailingList list, EmailAddress address, MemberRole role) {
+        return em.createQuery("select m from Member m where m.list = :list and m.address = :address"
+                + " and m.role = :role", Member.class)
+                .setParameter("list", list)
+                .setParameter("address", address.toString())
+                .setParameter("role", role)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** The list's held posts, oldest first: the moderation queue. */
     public List<HeldMessage> held(MailingList list) {
         return em.createQuery("select h from HeldMessage h where h.list = :list order by h.id", HeldMessage.class)

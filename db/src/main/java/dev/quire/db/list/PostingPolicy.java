@@ -40,6 +40,9 @@ public class PostingPolicy {
     @Column(name = "admin_immed_notify", nullable = false)
     private boolean adminImmedNotify = true;
 
+    @Column(name = "suspicious_headers")
+    private String suspiciousHeaders;
+
     /** When set, every post is held (the emergency rule). */
     public boolean emergency() {
         return emergency;
@@ -128,5 +131,17 @@ public class PostingPolicy {
 
     public void setAdminImmedNotify(boolean adminImmedNotify) {
         this.adminImmedNotify = adminImmedNotify;
+    }
+
+    /**
+     * Mailman's bounce_matching_headers: one {@code header: regular expression} per line ({@code #} starts a
+     * comment); a post with a matching header is held by the suspicious-header rule. Null when none.
+     */
+    public String suspiciousHeaders() {
+        return suspiciousHeaders;
+    }
+
+    public void setSuspiciousHeaders(String suspiciousHeaders) {
+        this.suspiciousHeaders = suspiciousHeaders;
     }
 }

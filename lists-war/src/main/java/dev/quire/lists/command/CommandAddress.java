@@ -38,7 +38,7 @@ abstract class CommandAddress implements ListAddressHandler {
         MailMessage message = MailMessage.parse(raw);
         String to = list.address(address.function()).toString();
         Optional<Sender> sender = Sender.of(message, envelopeSender);
-        if (Automated.is(message, envelopeSender) || sender.isEmpty()) {
+        if (Automated.looksAutomated(message, envelopeSender) || sender.isEmpty()) {
             LOG.info(() -> "automated message to " + to + " from <" + envelopeSender + "> ignored");
             return Reply.ok("2.0.0", "Automated message to " + to + " ignored");
         }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class MailMessage {
     private final List<Field> fields;
-    private final byte[] body;
+    private byte[] body;
 
     private MailMessage(List<Field> fields, byte[] body) {
         this.fields = fields;
@@ -97,6 +97,11 @@ public final class MailMessage {
 
     public byte[] body() {
         return body.clone();
+    }
+
+    /** Replaces the body; the header fields stay as they are. */
+    public void setBody(byte[] body) {
+        this.body = body.clone();
     }
 
     /** The message as bytes, CRLF between header section and body. */

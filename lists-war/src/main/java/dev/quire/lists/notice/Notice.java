@@ -32,6 +32,7 @@ public final class Notice {
     private final String subject;
     private final String body;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private byte[] attached;
 
     private Notice(EmailAddress from, String fromName, List<EmailAddress> to, String subject, String body) {
         this.from = from;
@@ -61,6 +62,15 @@ public final class Notice {
     /** Adds or replaces a header; the value must already be valid RFC 5322 (ASCII, folded). */
     public Notice header(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /**
+     * Attaches a whole message (a held post) as a {@code message/rfc822} part after the text, as it was
+     * received; the notice becomes multipart/mixed.
+     */
+    public Notice attach(byte[] message) {
+        this.attached = message.clone();
         return this;
     }
 
@@ -94,12 +104,30 @@ public final class Notice {
                 .append(">\r\n");
         headers.forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
         h.append("MIME-Version: 1.0\r\n");
+        String boundary = "=_quire_" + HexFormat.of().formatHex(randomBytes());
+        if (attached != null) {
+            h.append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\r\n\r\n");
+            h.append("--").append(boundary).append("\r\n");
+        }
         h.append("Content-Type: text/plain; charset=utf-8\r\n");
         h.append("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(h.toString().getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(QuotedPrintable.encode(body).getBytes(StandardCharsets.US_ASCII));
+        if (attached != null) {
+            writeAttachment(out, boundary);
+        }
         return out.toByteArray();
+    }
+
+    /** The attached message as a message/rfc822 part (8bit when it holds non-ASCII octets), CRLF throughout. */
+    private void writeAttachment(ByteArrayOutputStream out, String boundary) {
+        String message = new String(attached, StandardCharsets.ISO_8859_1).replaceAll("\r?\n", "\r\n");
+        boolean ascii = message.chars().allMatch(c -> c < 128);
+        String part = "\r\n--" + boundary + "\r\nContent-Type: message/rfc822\r\nContent-Disposition: inline\r\n"
+                + "Content-Transfer-Encoding: " + (ascii ? "7bit" : "8bit") + "\r\n\r\n" + message
+                + (message.endsWith("\r\n") ? "" : "\r\n") + "--" + boundary + "--\r\n";
+        out.writeBytes(part.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static byte[] randomBytes() {

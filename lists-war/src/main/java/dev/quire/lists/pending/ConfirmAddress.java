@@ -45,7 +45,7 @@ public class ConfirmAddress implements ListAddressHandler {
             throws IOException {
         MailMessage message = MailMessage.parse(raw);
         Optional<Sender> sender = Sender.of(message, envelopeSender);
-        if (Automated.is(message, envelopeSender) || sender.isEmpty()) {
+        if (Automated.looksAutomated(message, envelopeSender) || sender.isEmpty()) {
             LOG.info(() -> "automated reply to " + list.address(ListAddress.Function.CONFIRM) + " from <"
                     + envelopeSender + "> confirms nothing");
             return Reply.ok("2.0.0", "Automated message ignored");

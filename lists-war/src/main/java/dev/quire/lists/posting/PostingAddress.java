@@ -33,7 +33,10 @@ public class PostingAddress implements ListAddressHandler {
             case ACCEPT -> Reply.ok("2.0.0", "Posted to " + to);
             case HOLD -> Reply.ok("2.0.0", "Held for moderation at " + to);
             case DISCARD -> Reply.ok("2.0.0", "Discarded");
-            case REJECT, DEFER -> new Reply(550, "5.7.1", "Post to " + to + " rejected");
+            // the list engine tells the sender itself (RejectNotice): a 5xx would make the MTA send a second,
+            // DSN-shaped explanation, and to automated senders too
+            case REJECT -> Reply.ok("2.0.0", "Rejected by the posting policy of " + to);
+            case DEFER -> throw new IllegalStateException("the chain never ends with defer");
         };
     }
 }

@@ -1,27 +1,57 @@
 package dev.quire.lists.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quire.db.list.Action;
 import dev.quire.lists.ListFixtures;
 import dev.quire.lists.posting.Post;
 
 class NonmemberModerationTest {
-    @Test
-    void sendersComeFromFromSenderAndTheEnvelope() {
-        Post post = ListFixtures.post("From: \"Bob B\" <bob@example.test>, carol@remote.test\r\n"
-                + "Sender: dave@example.test\r\n\r\nhi\r\n");
-        assertEquals(List.of("bob@example.test", "carol@remote.test", "dave@example.test", "alice@example.test"),
-                NonmemberModeration.senders(post).stream().map(Object::toString).toList());
+    private static final String POST = "From: Mallory <mallory@remote.test>\r\nTo: demo@lists.example.test\r\n"
+            + "Subject: offer\r\n\r\nhi\r\n";
+
+    private static Post post(String text, String envelope) {
+        return new Post(ListFixtures.demo(), dev.quire.mail.EmailAddress.parse(envelope), ListFixtures.message(text));
     }
 
     @Test
-    void unparsableFromHeadersNameNobody() {
-        Post post = ListFixtures.post("From: <<<\r\n\r\nhi\r\n");
-        assertEquals(List.of("alice@example.test"),
-                NonmemberModeration.senders(post).stream().map(Object::toString).toList());
+    void aPostFromNoMemberIsHeldByDefault() {
+        Post post = post(POST, "mallory@remote.test");
+        assertTrue(TestRules.nonmemberModeration(Map.of()).matches(post));
+        assertEquals(Optional.of(Action.HOLD), post.chosen("nonmember-moderation"));
+        assertEquals(List.of("nonmember-moderation: the message is not from a list member (mallory@remote.test)"),
+                post.reasons());
+    }
+
+    @Test
+    void anyMemberAmongTheSendersIsEnough() {
+        Post post = post(POST, "bob@example.test");
+        assertFalse(TestRules.nonmemberModeration(Map.of("bob@example.test", Action.DEFER)).matches(post));
+        assertTrue(post.reasons().isEmpty());
+    }
+
+    @Test
+    void theListsNonmemberActionIsChosen() {
+        Post post = post(POST, "mallory@remote.test");
+        post.list().posting().setDefaultNonmemberAction(Action.REJECT);
+        assertTrue(TestRules.nonmemberModeration(Map.of()).matches(post));
+        assertEquals(Optional.of(Action.REJECT), post.chosen("nonmember-moderation"));
+        assertTrue(post.reasons().get(0).endsWith("; non-members' posts: reject"), post.reasons().toString());
+    }
+
+    @Test
+    void aDeferringListLetsNonmembersThrough() {
+        Post post = post(POST, "mallory@remote.test");
+        post.list().posting().setDefaultNonmemberAction(Action.DEFER);
+        assertFalse(TestRules.nonmemberModeration(Map.of()).matches(post));
+        assertTrue(post.reasons().isEmpty());
     }
 }
