@@ -204,11 +204,13 @@ class RouterIT {
         java.util.TreeSet<String> all = enumerator.enumerate(null);
         for (String expected : new String[]{"alice@example.test", "jdoe@example.test", "rt@example.test",
                 "team@example.test", "postmaster@example.test", "bob@alias.test", "demo@lists.example.test",
-                "demo-bounces@lists.example.test", "demo-unsubscribe@lists.example.test", "demo-admin@legacy.test",
+                "demo-bounces@lists.example.test", "demo-unsubscribe@lists.example.test", "demo-confirm@legacy.test",
                 "demo-bounces@legacy.test", "postmaster@mx.quire.test"}) {
             assertTrue(all.contains(expected), expected + " missing from " + all);
         }
-        for (String leftOut : new String[]{"info@example.test", "nobody@example.test", "carol@remote.test"}) {
+        // the router refuses -admin even in a legacy domain (list engine has no -admin address), so the file does too
+        for (String leftOut : new String[]{"info@example.test", "nobody@example.test", "carol@remote.test",
+                "demo-admin@legacy.test"}) {
             assertFalse(all.contains(leftOut), leftOut);
         }
         assertEquals(all.stream().filter(a -> a.endsWith("@legacy.test")).toList(),
