@@ -35,6 +35,7 @@ public final class MembershipSync {
     private final SyncHoldRepository holds;
     private final ExternalDatabases databases;
     private final SafetyValve valve;
+    private OwnerNotice notice;
 
     public MembershipSync(DataSource dataSource, ExternalDatabases databases, SafetyValve valve) {
         this.sources = new SyncSourceRepository(dataSource);
@@ -43,6 +44,12 @@ public final class MembershipSync {
         this.holds = new SyncHoldRepository(dataSource);
         this.databases = databases;
         this.valve = valve;
+    }
+
+    /** Mails a roster's list owners after each real (not dry) run that needs their attention. */
+    public MembershipSync notifying(OwnerNotice ownerNotice) {
+        this.notice = ownerNotice;
+        return this;
     }
 
     /** Syncs every roster that has sources; one roster's failure does not stop the others. */
@@ -92,6 +99,13 @@ public final class MembershipSync {
                 plan.change().sourceChanges().size(), plan.excludedSkipped(), plan.invalid(), plan.failures(), heldId,
                 heldRemovals);
         LOG.info(() -> report.describe(3).replace('\n', ';'));
+        if (notice != null && !dryRun && report.needsAttention()) {
+            try {
+                notice.send(roster, report);
+            } catch (java.io.IOException | SQLException e) {
+                LOG.warning(() -> "cannot tell the owners of " + list + ": " + e.getMessage());
+            }
+        }
         return report;
     }
 

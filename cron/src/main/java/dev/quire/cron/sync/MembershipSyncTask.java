@@ -52,7 +52,11 @@ public class MembershipSyncTask implements ScheduledTask {
     public TaskResult run(TaskRequest request) throws SQLException {
         MembershipSync sync = new MembershipSync(dataSource,
                 new ExternalDatabases(k -> config.getOptionalValue(k, String.class)),
-                new SafetyValve(config.getOptionalValue("quire.sync.valve.share", Double.class).orElse(0.10)));
+                new SafetyValve(config.getOptionalValue("quire.sync.valve.share", Double.class).orElse(0.10)))
+                .notifying(new OwnerNotice(dataSource,
+                        config.getOptionalValue("quire.internal.host", String.class).orElse("127.0.0.1"),
+                        config.getOptionalValue("quire.internal.port", Integer.class).orElse(2526),
+                        config.getOptionalValue("quire.hostname", String.class).orElse("localhost")));
         List<SyncReport> reports;
         if (request.parameter("list").isPresent()) {
             EmailAddress list = EmailAddress.parse(request.parameter("list").get());

@@ -289,4 +289,58 @@ class MembershipSyncIT {
         assertTrue(report.failures().get(0).contains("has no column 'email'"), report.failures().toString());
         assertEquals(List.of(), members());
     }
+
+    @Test
+    void theOwnersAreToldByMailWhenASourceFails() throws Exception {
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.quire.mail.smtp.SmtpServer mta = new dev.quire.mail.smtp.SmtpServer(dev.quire.mail.smtp.SmtpServerConfig
+                .builder().hostname("mx.quire.test").bindAddress("127.0.0.1").port(0).build(),
+                ctx -> new dev.quire.mail.smtp.MessageHandler() {
+                    private final List<String> rcpts = new ArrayList<>();
+
+                    @Override
+                    public dev.quire.mail.smtp.Reply from(EmailAddress reversePath, Map<String, String> params) {
+                        rcpts.add("from " + reversePath);
+                        return new dev.quire.mail.smtp.Reply(250, "2.1.0", "Ok");
+                    }
+
+                    @Override
+                    public dev.quire.mail.smtp.Reply recipient(EmailAddress recipient, Map<String, String> params) {
+                        rcpts.add("to " + recipient);
+                        return new dev.quire.mail.smtp.Reply(250, "2.1.5", "Ok");
+                    }
+
+                    @Override
+                    public List<dev.quire.mail.smtp.Reply> data(java.io.InputStream message) throws java.io.IOException {
+                        received.add(String.join("\n", rcpts) + "\n"
+                                + new String(message.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                        return List.of(new dev.quire.mail.smtp.Reply(250, "2.0.0", "Ok: queued"));
+                    }
+                }, r -> {
+                    Thread t = new Thread(r);
+                    t.setDaemon(true);
+                    return t;
+                });
+        mta.start();
+        try {
+            execute("INSERT INTO member (list_id, address, role) VALUES (" + staff.listId()
+                    + ", 'owner@inf.example.ac.uk', 'OWNER')");
+            sources.add(SyncSource.file(staff.listId(), MemberRole.MEMBER, "students",
+                    dir.resolve("missing.txt").toString()));
+            MembershipSync notifying = new MembershipSync(dataSource, databases, new SafetyValve(0.10))
+                    .notifying(new OwnerNotice(dataSource, "127.0.0.1", mta.port(), "lists.quire.test"));
+
+            notifying.sync(staff, true);
+            assertEquals(List.of(), received, "a dry run tells nobody");
+            notifying.sync(staff, false);
+
+            assertEquals(1, received.size());
+            String mail = received.get(0);
+            assertTrue(mail.startsWith("from staff-bounces@lists.example.test\nto owner@inf.example.ac.uk\n"), mail);
+            assertTrue(mail.contains("Subject: Membership sync of staff@lists.example.test needs you"), mail);
+            assertTrue(mail.contains("source failed, nothing removed: students: cannot read"), mail);
+        } finally {
+            mta.close();
+        }
+    }
 }

@@ -83,7 +83,8 @@ public class JobsResource {
     public String requestText(@PathParam("request") String request) throws SQLException {
         JobRun run = request(request);
         return run.outcome() + " " + run.job() + " run " + run.id() + " on " + run.node() + "\n"
-                + (run.counts() == null ? "" : run.counts() + "\n") + (run.message() == null ? "" : run.message() + "\n");
+                + (run.counts() == null ? "" : run.counts() + "\n")
+                + (run.message() == null ? "" : run.message() + "\n");
     }
 
     @GET
