@@ -311,7 +311,8 @@ class MembershipSyncIT {
                     }
 
                     @Override
-                    public List<dev.quire.mail.smtp.Reply> data(java.io.InputStream message) throws java.io.IOException {
+                    public List<dev.quire.mail.smtp.Reply> data(java.io.InputStream message)
+                            throws java.io.IOException {
                         received.add(String.join("\n", rcpts) + "\n"
                                 + new String(message.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                         return List.of(new dev.quire.mail.smtp.Reply(250, "2.0.0", "Ok: queued"));

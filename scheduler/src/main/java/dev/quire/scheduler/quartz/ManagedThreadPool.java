@@ -32,7 +32,14 @@ public final class ManagedThreadPool implements ThreadPool {
     @Override
     public boolean runInThread(Runnable runnable) {
         if (workers == null || workers.isShutdown()) {
-            return false;
+            // As Quartz's SimpleThreadPool does: a job handed over while shutting down still runs. Refusing it
+            // would make Quartz mark its trigger ERROR in the shared job store, and no node would fire it again.
+            try {
+                factory.newThread(runnable).start();
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
         }
         free.acquireUninterruptibly();
         try {
