@@ -199,8 +199,14 @@ public final class ClusteredScheduler implements AutoCloseable {
         }
     }
 
+    /** Starts firing after the configured start delay. */
     public void start() throws SchedulerException {
-        scheduler.start();
+        long seconds = settings.startDelay().toSeconds();
+        if (seconds > 0) {
+            scheduler.startDelayed((int) seconds);
+        } else {
+            scheduler.start();
+        }
     }
 
     /** The scheduler's name, shared by every node of the application. */

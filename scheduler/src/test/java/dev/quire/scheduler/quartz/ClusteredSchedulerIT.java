@@ -94,7 +94,7 @@ class ClusteredSchedulerIT {
     private ClusteredScheduler node(String name, ScheduledTask task, Map<String, String> config)
             throws SchedulerException {
         SchedulerSettings settings = new SchedulerSettings(2, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Duration.ofMillis(500), key -> Optional.ofNullable(config.get(key)));
+                Duration.ofMillis(500), Duration.ZERO, key -> Optional.ofNullable(config.get(key)));
         ClusteredScheduler s = ClusteredScheduler.create(name, List.of(task), dataSource,
                 Executors.defaultThreadFactory(), settings);
         started.add(s);

@@ -23,7 +23,8 @@ import dev.quire.db.TestDatabase;
 /**
  * Two Payara Micro processes, each running the real mta.war, against one MariaDB database, with the address-file
  * job scheduled every two seconds: over a quarter of a minute each fire time runs exactly once, on one node or the
- * other. Expensive (two application servers on two cores), so it is the only test that starts them.
+ * other. Each node's scheduler checks in once its start delay ({@code quire.scheduler.start.delay}, 30 s) has passed
+ * after deployment. Expensive (two application servers on two cores), so it is the only test that starts them.
  */
 class TwoNodesIT {
     private static final String DATABASE = "quire_it_mta_nodes";
@@ -37,7 +38,7 @@ class TwoNodesIT {
             try {
                 nodes.add(start(db, "node1"));
                 nodes.add(start(db, "node2"));
-                awaitSchedulers(db, 2, Duration.ofSeconds(150));
+                awaitSchedulers(db, 2, Duration.ofSeconds(240));
                 Instant from = Instant.now();
                 Thread.sleep(OBSERVE.toMillis());
                 List<String[]> runs = rows(db, "SELECT fire_time, node, outcome FROM job_run WHERE job = 'address-file'"
