@@ -85,7 +85,8 @@ public final class JobsCommand {
                         return await(client, request(client.post("sync/holds/" + operands.get(1) + "/confirm")));
                     }
                     if (operands.size() != 1) {
-                        return usage("quire sync LIST [--dry-run] [--role member|owner|moderator] | holds | confirm ID");
+                        return usage(
+                                "quire sync LIST [--dry-run] [--role member|owner|moderator] | holds | confirm ID");
                     }
                     List<String> params = new ArrayList<>(List.of("list=" + operands.get(0)));
                     if (dryRun) {
