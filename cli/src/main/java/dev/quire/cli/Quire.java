@@ -1,6 +1,7 @@
 package dev.quire.cli;
 
 import dev.quire.cli.admin.AdminCommand;
+import dev.quire.cli.admin.JobsCommand;
 import dev.quire.cli.run.RunCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -28,6 +29,13 @@ public final class Quire {
                                              act on queued messages
               quiesce                        maintenance: listeners answer 421, the queue delivers nothing
               open                           leave maintenance: accept and deliver mail again
+              jobs [run NAME [key=value...]] the scheduled jobs' recent runs; run one now and print its result
+              sync LIST [--dry-run] [--role R]
+                                             synchronise a list's members (or owners, moderators) from its sources
+                                             now; --dry-run prints what would change
+              sync holds | sync confirm ID   syncs held by the safety valve; confirm one and run it
+              addresses [--domain D] [--postfix] [--now]
+                                             the valid-address file for upstream relays (--now: regenerate first)
                                              (these talk to the Quire running with the same configuration)
             Options:
               --help                         show this help (also: quire <command> --help)
@@ -61,6 +69,9 @@ public final class Quire {
             }
             case "verify", "queue", "flush", "quiesce", "open", "mailq", "hold", "release", "requeue", "delete" -> {
                 return new AdminCommand(out, err).execute(command, rest);
+            }
+            case "jobs", "sync", "addresses" -> {
+                return new JobsCommand(out, err).execute(command, rest);
             }
             default -> {
                 err.println("quire: unknown command '" + command + "'");

@@ -1,6 +1,6 @@
 /**
- * Quire's scheduled jobs on Quartz (membership sync, the valid-address file for upstream relays, queue,
- * digest, bounce and token upkeep). The module is part of the build from the start so that the dependency
- * direction {@code db <- cron <- lists-war} holds; its jobs arrive with the scheduled-jobs issue.
+ * The list side's scheduled jobs, run by the scheduler of whichever application bundles this jar (lists.war):
+ * membership synchronisation ({@code sync}) and the upkeep that belongs to no other component ({@code upkeep}).
+ * Each job is a {@link dev.quire.scheduler.ScheduledTask} that calls the component owning the work.
  */
 package dev.quire.cron;

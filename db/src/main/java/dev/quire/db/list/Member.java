@@ -204,5 +204,26 @@ public class Member {
     public void setBounceWarnings(int sent, Instant lastAt) {
         this.bounceWarningsSent = sent;
         this.lastWarningAt = lastAt;
+    // Membership sync (V4__jobs.sql): Sympa's "subscribed" and "included" facts.
+
+    @Column(name = "subscribed_by_hand", nullable = false)
+    private boolean subscribedByHand = true;
+
+    @Column(name = "sync_source_id")
+    private Long syncSourceId;
+
+    /** True when someone subscribed this member by hand: a sync never removes such a member. */
+    public boolean subscribedByHand() {
+        return subscribedByHand;
+    }
+
+    /** The sync source that last returned this member, or null when none did. */
+    public Long syncSourceId() {
+        return syncSourceId;
+    }
+
+    /** Records that an owner (or the member) subscribed this address by hand. */
+    public void markSubscribedByHand() {
+        this.subscribedByHand = true;
     }
 }

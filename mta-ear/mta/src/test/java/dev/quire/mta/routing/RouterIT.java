@@ -37,7 +37,7 @@ class RouterIT {
     static WebArchive deployment() throws Exception {
         TestDatabase.named("quire_it_mta").withDemoData();
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mta.war"))
-                .addClasses(RouterIT.class, TestDatabase.class);
+                .addClasses(RouterIT.class, TestDatabase.class, RcptProbe.class);
     }
 
     @AfterAll
@@ -194,6 +194,41 @@ class RouterIT {
         assertEquals(List.of("busy... Deferred: Mailbox being migrated"), lines("busy"));
         assertFalse(verifier.verify("nobody").get(0).deliverable());
         assertTrue(lines("a b").get(0).startsWith("a b... Syntax error: "), lines("a b").toString());
+    }
+
+    @Inject
+    dev.quire.mta.enumerate.AddressEnumerator enumerator;
+
+    @Test
+    void everyEnumeratedAddressIsAcceptedAtRcptAndAddressesLeftOutAreRefused() throws Exception {
+        java.util.TreeSet<String> all = enumerator.enumerate(null);
+        for (String expected : new String[]{"alice@example.test", "jdoe@example.test", "rt@example.test",
+                "team@example.test", "postmaster@example.test", "bob@alias.test", "demo@lists.example.test",
+                "demo-bounces@lists.example.test", "demo-unsubscribe@lists.example.test", "demo-confirm@legacy.test",
+                "demo-bounces@legacy.test", "postmaster@mx.quire.test"}) {
+            assertTrue(all.contains(expected), expected + " missing from " + all);
+        }
+        // the router refuses -admin even in a legacy domain (list engine has no -admin address), so the file does too
+        for (String leftOut : new String[]{"info@example.test", "nobody@example.test", "carol@remote.test",
+                "demo-admin@legacy.test"}) {
+            assertFalse(all.contains(leftOut), leftOut);
+        }
+        assertEquals(all.stream().filter(a -> a.endsWith("@legacy.test")).toList(),
+                List.copyOf(enumerator.enumerate("legacy.test")), "one domain's file is that domain's lines");
+        int port = Integer.parseInt(System.getenv("QUIRE_SMTP_PORT"));
+        try (RcptProbe smtp = new RcptProbe(port)) {
+            for (String address : all) {
+                String reply = smtp.rcpt(address);
+                boolean deferredAlias = reply.startsWith("451 4.3.0 <" + address + ">: Mailbox being migrated");
+                assertTrue(reply.startsWith("250") || deferredAlias, address + " listed but RCPT says " + reply);
+            }
+            for (String invalid : new String[]{"nobody@example.test", "info@example.test", "nobody@lists.example.test",
+                    "demo-nonsense@lists.example.test", "nobody@legacy.test", "nobody@alias.test",
+                    "demo-owner-x@lists.example.test"}) {
+                assertFalse(all.contains(invalid), invalid);
+                assertTrue(smtp.rcpt(invalid).startsWith("550"), invalid + " is not listed and must be refused");
+            }
+        }
     }
 
     private List<String> lines(String address) {

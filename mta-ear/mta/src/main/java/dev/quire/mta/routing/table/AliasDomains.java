@@ -61,4 +61,9 @@ public final class AliasDomains implements LookupTable<String> {
         }
         return Map.copyOf(map);
     }
+
+    /** Every alias domain and its target, for enumerating every served address. */
+    public Map<String, String> entries() {
+        return file.get();
+    }
 }

@@ -159,4 +159,21 @@ public final class AliasFiles implements LookupTable<List<AliasTarget>> {
                 lines -> new IncludeContent(AliasSyntax.parseIncludeFile(lines, directory), true),
                 new IncludeContent(List.of(), false)));
     }
+
+    /** The domains that have an alias file, for enumerating every served address. */
+    public Set<String> domains() {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile).map(p -> TableLines.domainOrNull(p.getFileName().toString()))
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            return Set.of();
+        }
+    }
+
+    /** The alias names (local parts) in a domain's file, for enumerating every served address. */
+    public Set<String> names(String domain) {
+        String d = TableLines.domainOrNull(domain);
+        WatchedFile<Map<String, List<AliasSyntax.Raw>>> file = d == null ? null : file(d);
+        return file == null ? Set.of() : Set.copyOf(file.get().keySet());
+    }
 }

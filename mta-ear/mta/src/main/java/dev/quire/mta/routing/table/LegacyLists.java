@@ -98,4 +98,14 @@ public final class LegacyLists implements LookupTable<String> {
         }
         return Map.copyOf(map);
     }
+
+    /** Every old domain and its list domain, for enumerating every served address. */
+    public Map<String, String> entries() {
+        return file.get();
+    }
+
+    /** The list suffixes this table rewrites, without their leading {@code -}. */
+    public Set<String> suffixes() {
+        return suffixes;
+    }
 }

@@ -1,0 +1,2 @@
+/** Upkeep tasks against real rows in MariaDB. */
+package dev.quire.cron.upkeep;
