@@ -204,6 +204,8 @@ public class Member {
     public void setBounceWarnings(int sent, Instant lastAt) {
         this.bounceWarningsSent = sent;
         this.lastWarningAt = lastAt;
+    }
+
     // Membership sync (V4__jobs.sql): Sympa's "subscribed" and "included" facts.
 
     @Column(name = "subscribed_by_hand", nullable = false)
