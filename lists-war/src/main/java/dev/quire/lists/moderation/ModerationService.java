@@ -103,6 +103,22 @@ public class ModerationService {
         return notices.remind(now);
     }
 
+    /**
+     * Rejects, with a notice to each sender, every post held since before {@code cutoff}: nobody moderated
+     * it in time. Returns how many posts left the queue.
+     */
+    public int expireHeld(Instant cutoff) throws IOException {
+        int expired = 0;
+        for (HeldMessage h : held.heldBefore(cutoff)) {
+            List<Outcome> o = moderate(h.list(), List.of(h.id()), Decision.reject(
+                    "no moderator acted on it before " + cutoff.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + ", when the list stops holding posts"),
+                    h.list().address(dev.quire.db.list.ListAddress.Function.OWNER));
+            expired += o.get(0).done() ? 1 : 0;
+        }
+        return expired;
+    }
+
     private Outcome act(HeldMessage h, Decision decision) throws IOException {
         long id = h.id();
         switch (decision.verdict()) {
