@@ -108,6 +108,9 @@ class ModerationServiceIT {
     InTransaction tx;
 
     @Inject
+    dev.quire.lists.pending.PendingUpkeep pendingUpkeep;
+
+    @Inject
     UserTransaction utx;
 
     private final List<Handoff> received = new CopyOnWriteArrayList<>();
@@ -353,6 +356,42 @@ class ModerationServiceIT {
         assertEquals(0, moderation.remindModerators(later.plus(Duration.ofHours(23))), "once a day");
         assertEquals(1, moderation.remindModerators(later.plus(Duration.ofHours(25))));
         assertTrue(heldPost("remind-1@remote.test").remindedAt() != null);
+    }
+
+    @Test
+    void upkeepRejectsPostsHeldTooLongWithANoticeAndForgetsExpiredTokens() throws Exception {
+        posting.post(demo(), EmailAddress.parse("mallory@remote.test"),
+                post("mallory@remote.test", "expire-1@remote.test", "nobody looks"));
+        String token = tokenIn(received.get(received.size() - 1).message());
+        received.clear();
+
+        assertEquals(0, moderation.expireHeld(Instant.now().minus(Duration.ofDays(30))), "held for seconds only");
+        assertTrue(isHeld("expire-1@remote.test"));
+
+        assertEquals(1, moderation.expireHeld(Instant.now().plus(Duration.ofMinutes(1))));
+        assertFalse(isHeld("expire-1@remote.test"), "the post left the queue");
+        List<Handoff> told = to("mallory@remote.test");
+        assertEquals(1, told.size(), "the sender is told");
+        assertTrue(text(told.get(0).message()).contains("no moderator acted on it before"), told.get(0).message());
+        assertFalse(tokenOpen(token), "its moderation token went with it");
+
+        tx.apply(em -> {
+            MailingList list = em.merge(demo());
+            em.persist(new PendingRequest("0123456789abcdef0123456789abcdef01234567", list, "SUBSCRIBE", "CONFIRM",
+                    "late@remote.test", null, null, Instant.now().minus(Duration.ofHours(1))));
+            return null;
+        });
+        assertTrue(tokenOpen("0123456789abcdef0123456789abcdef01234567"));
+        assertTrue(pendingUpkeep.expire(Instant.now()) >= 1);
+        assertFalse(tokenOpen("0123456789abcdef0123456789abcdef01234567"), "an expired request is deleted");
+    }
+
+    private static String tokenIn(String notice) {
+        Matcher m = TOKEN.matcher(notice);
+        if (!m.find()) {
+            throw new AssertionError("no token in " + notice);
+        }
+        return m.group(1);
     }
 
     /** Records what the stand-in MTA is given and accepts it. */
