@@ -132,7 +132,7 @@ final class InboundTransaction implements MessageHandler {
                 + session.remoteAddress().getAddress().getHostAddress()
                 + ", listener=" + listener.name()
                 + session.authenticatedUser().map(u -> ", sasl_username=" + u).orElse(""));
-        context.queue().wake();
+        context.queue().accepted(id);
         return List.of(Reply.ok("2.0.0", "Ok: queued as " + id.value()));
     }
 
