@@ -26,7 +26,8 @@ import dev.quire.mta.spool.Recipient;
 /**
  * One delivery attempt for a queued message: each pending address is classified by the router (local
  * mailbox, list, remote), grouped by next hop, and handed to that hop's agent in one go (one LMTP or SMTP
- * transaction with many recipients); commands and files go to their agents.
+ * transaction with many recipients); commands and files go to their agents. Each delivery first takes a slot of
+ * its destination ({@link DestinationLimits}).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -36,6 +37,9 @@ public class Dispatcher {
     @Inject
     Transports transports;
 
+    @Inject
+    DestinationLimits limits;
+
     /** Delivers what is pending and returns an outcome for every pending recipient. */
     public Map<Recipient, Outcome> attempt(Envelope envelope, Path message, String heloName) {
         Map<Recipient, Outcome> outcomes = new LinkedHashMap<>();
@@ -44,20 +48,44 @@ public class Dispatcher {
             if (r.destination() instanceof Recipient.Mailbox m) {
                 classify(r, m.address(), byHop, outcomes);
             } else if (r.destination() instanceof Recipient.Pipe p) {
-                outcomes.put(r, transports.pipe().deliver(p.command(), message,
-                        PipeAgent.environment(envelope.sender(), r.original(), r.original(), envelope.id().value())));
+                outcomes.put(r, orRetry(limited(NextHop.LOCAL, () -> transports.pipe().deliver(p.command(), message,
+                        PipeAgent.environment(envelope.sender(), r.original(), r.original(),
+                                envelope.id().value())))));
             } else {
-                outcomes.put(r, new FileAgent().deliver(Path.of(((Recipient.FileAppend) r.destination()).path()),
-                        message, envelope.sender()));
+                outcomes.put(r, orRetry(limited(NextHop.LOCAL, () -> new FileAgent().deliver(
+                        Path.of(((Recipient.FileAppend) r.destination()).path()), message, envelope.sender()))));
             }
         }
         byHop.forEach((hop, addresses) -> {
             DeliveryAgent agent = transports.agent(hop, heloName);
-            Map<EmailAddress, Outcome> results = agent.deliver(envelope, message, new ArrayList<>(addresses.keySet()));
+            Map<EmailAddress, Outcome> results = limited(hop,
+                    () -> agent.deliver(envelope, message, new ArrayList<>(addresses.keySet())));
             addresses.forEach((address, recipients) -> recipients.forEach(r -> outcomes.put(r,
-                    results.getOrDefault(address, Outcome.retry("no outcome reported for <" + address + ">")))));
+                    results == null
+                            ? orRetry(null)
+                            : results.getOrDefault(address,
+                                    Outcome.retry("no outcome reported for <" + address + ">")))));
         });
         return outcomes;
+    }
+
+    private static Outcome orRetry(Outcome o) {
+        return o != null ? o : Outcome.retry("451 4.3.2 interrupted while waiting for a delivery slot");
+    }
+
+    /** Runs a delivery in a slot of its destination; null when interrupted while waiting for one. */
+    private <T> T limited(NextHop hop, java.util.function.Supplier<T> delivery) {
+        try {
+            limits.acquire(hop);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            return delivery.get();
+        } finally {
+            limits.release(hop);
+        }
     }
 
     private void classify(Recipient r, EmailAddress address, Map<NextHop, Map<EmailAddress, List<Recipient>>> byHop,
