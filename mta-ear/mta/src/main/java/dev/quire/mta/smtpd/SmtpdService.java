@@ -109,13 +109,13 @@ public class SmtpdService {
                             .authenticator(authenticator).requireAuth(true));
         }
         open(new Listener("internal", internalNetworks, null, internalPolicy, null, null), context,
-                base("127.0.0.1", settings.internalPort()));
+                base("127.0.0.1", settings.internalPort()).extraEhloKeyword("XVERP"));
         if (settings.bulkPort() >= 0) {
             NetworkList bulkNetworks = new NetworkList(settings.bulkNetworks());
             RecipientPolicy bulkPolicy = new RecipientPolicy(List.of(served,
                     new PermitNetworks(() -> bulkNetworks, client -> false), reject));
             open(new Listener("bulk", bulkNetworks, null, bulkPolicy, settings.bulkHelo(), scan("bulk")), context,
-                    base(settings.bulkBind(), settings.bulkPort()));
+                    base(settings.bulkBind(), settings.bulkPort()).extraEhloKeyword("XVERP"));
         }
     }
 

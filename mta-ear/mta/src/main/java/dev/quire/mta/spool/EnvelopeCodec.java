@@ -55,6 +55,9 @@ final class EnvelopeCodec {
             o.add("envid", e.dsn().envid());
         }
         o.add("delayWarned", e.delayWarned());
+        if (e.verp() != null) {
+            o.add("verp", e.verp());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JSON.createWriter(out).writeObject(o.build());
         return out.toByteArray();
@@ -112,7 +115,7 @@ final class EnvelopeCodec {
                     Instant.parse(o.getString("nextAttemptAt")), o.getString("lastError", null),
                     o.getString("helo", null),
                     new Envelope.Dsn(o.getString("ret", null), o.getString("envid", null)),
-                    o.getBoolean("delayWarned", false));
+                    o.getBoolean("delayWarned", false), o.getString("verp", null));
         } catch (RuntimeException e) {
             throw new IOException("unreadable envelope: " + e.getMessage(), e);
         }
