@@ -77,7 +77,7 @@ public class Transports {
     /** The agent for a next hop, greeting with the given HELO name. */
     public DeliveryAgent agent(NextHop hop, String heloName) {
         return switch (hop.transport()) {
-            case "local" -> new MaildirAgent(settings.mailDir(), settings.hostname());
+            case "local" -> new MaildirAgent(settings.mailDir(), settings.hostname(), settings.maildirLayout());
             case "lmtp" -> new SmtpTransactionAgent(hop.host(), hop.port(), true, heloName, connections);
             case "smtp" -> new SmtpTransactionAgent(hop.host(), hop.port(), false, heloName, connections);
             case "mx" -> new MxDeliveryAgent(mxResolver(), hop.host(), heloName, connections);
