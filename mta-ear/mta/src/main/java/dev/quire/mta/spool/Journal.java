@@ -61,6 +61,8 @@ final class Journal implements Closeable {
     private long currentSeq;
     private long currentSize;
     private final JournalStats stats = new JournalStats();
+    private long loggedAt = System.nanoTime();
+    private long loggedMessages;
 
     /**
      * Opens the journal with a new segment after any that exist (replay them first).
@@ -124,6 +126,7 @@ final class Journal implements Closeable {
                     batch.clear();
                 }
                 retire();
+                logStats();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -141,6 +144,15 @@ final class Journal implements Closeable {
                     LOG.log(Level.SEVERE, "cannot open a new journal segment: " + again.getMessage(), again);
                 }
             }
+        }
+    }
+
+    /** Every half minute with new messages, the running totals: how many messages one fsync covered. */
+    private void logStats() {
+        if (System.nanoTime() - loggedAt > 30_000_000_000L && stats.messages() != loggedMessages) {
+            loggedAt = System.nanoTime();
+            loggedMessages = stats.messages();
+            LOG.info(() -> "spool journal: " + stats);
         }
     }
 
