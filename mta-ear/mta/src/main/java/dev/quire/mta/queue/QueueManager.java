@@ -389,5 +389,10 @@ public class QueueManager {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            spool.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "spool journal not closed cleanly: " + e.getMessage(), e);
+        }
     }
 }

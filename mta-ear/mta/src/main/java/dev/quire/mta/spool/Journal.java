@@ -84,6 +84,11 @@ final class Journal implements Closeable {
         return segmentOf.containsKey(id);
     }
 
+    /** The messages whose durability rests on the journal now. */
+    Set<QueueId> held() {
+        return Set.copyOf(segmentOf.keySet());
+    }
+
     /** Appends an accepted message and returns once it is durable. */
     void commit(QueueId id, byte[] envelope, byte[] message) throws IOException {
         CompletableFuture<Void> done = new CompletableFuture<>();

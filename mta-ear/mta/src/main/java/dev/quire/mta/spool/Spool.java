@@ -93,11 +93,52 @@ public final class Spool implements java.io.Closeable {
         }
     }
 
+    /**
+     * Stops the journal on a clean shutdown, after making the files of every message still depending on it
+     * durable: a restart then finds them as they are (deliveries already made stay made) instead of restoring
+     * them as accepted.
+     */
     @Override
     public synchronized void close() throws IOException {
+        Journal j = journal;
+        if (j == null) {
+            return;
+        }
+        List<QueueId> checkpointed = new ArrayList<>();
+        for (QueueId id : j.held()) {
+            Path envelope = null;
+            for (QueueName q : QueueName.values()) {
+                if (Files.exists(envelopePath(q, id))) {
+                    envelope = envelopePath(q, id);
+                }
+            }
+            try {
+                if (envelope != null) {
+                    force(messagePath(id));
+                    force(envelope);
+                    checkpointed.add(id);
+                }
+            } catch (IOException e) {
+                LOG.warning(() -> id + ": stays in the journal: " + e.getMessage());
+            }
+        }
+        fsyncAllDirectories();
+        checkpointed.forEach(id -> j.release(id, Journal.CHECKPOINTED));
+        j.close();
+        journal = null;
+    }
+
+    /** Stops the journal writer without checkpointing (before a replay). */
+    private synchronized void stopJournal() throws IOException {
         if (journal != null) {
             journal.close();
             journal = null;
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
     }
 
@@ -322,7 +363,7 @@ public final class Spool implements java.io.Closeable {
      * journal.
      */
     private int replayJournal() throws IOException {
-        close();
+        stopJournal();
         if (!Files.isDirectory(journalDir)) {
             return 0;
         }
@@ -351,6 +392,9 @@ public final class Spool implements java.io.Closeable {
             Files.deleteIfExists(envelopePath(q, id));
         }
         Files.deleteIfExists(messagePath(id));
+        // a write the crash interrupted (after the journal record, before the rename)
+        Files.deleteIfExists(tmp.resolve(id.value() + MESSAGE));
+        Files.deleteIfExists(tmp.resolve(id.value() + ENVELOPE));
     }
 
     private boolean existsElsewhere(QueueId id) {

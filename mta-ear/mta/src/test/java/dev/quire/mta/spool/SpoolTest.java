@@ -161,7 +161,7 @@ class SpoolTest {
         spool.close();
 
         Spool restarted = new Spool(root);
-        assertEquals(1, restarted.recover(), "only the waiting one still depended on the journal");
+        assertEquals(0, restarted.recover(), "a clean stop made the waiting one's own files durable");
         assertEquals(List.of(waiting.id()), restarted.list(QueueName.INCOMING));
         assertFalse(Files.exists(restarted.messagePath(done.id())));
     }
@@ -171,7 +171,7 @@ class SpoolTest {
         Spool spool = new Spool(root);
         Envelope first = store(spool);
         Envelope second = store(spool);
-        spool.close();
+        // no clean stop: a crash, the journal records are all there is
         Path segment;
         try (var segments = Files.list(root.resolve("journal"))) {
             segment = segments.sorted().reduce((a, b) -> b).orElseThrow();
@@ -183,10 +183,26 @@ class SpoolTest {
             Files.delete(spool.messagePath(e.id()));
             Files.delete(root.resolve("incoming").resolve(e.id().value() + ".json"));
         }
+        // the crash also cut off a write between the journal record and the rename
+        Files.write(root.resolve("tmp").resolve(first.id().value() + ".eml"), new byte[]{'S'});
         Spool restarted = new Spool(root);
         assertEquals(2, restarted.recover());
         assertEquals(List.of(first.id(), second.id()).stream().sorted().toList(),
                 restarted.list(QueueName.INCOMING));
+    }
+
+    @Test
+    void aCleanStopMakesWaitingMessagesDurableSoNothingIsDeliveredTwice() throws IOException {
+        Spool spool = new Spool(root);
+        Envelope e = store(spool);
+        Envelope claimed = spool.claim(QueueName.INCOMING, e.id()).orElseThrow();
+        spool.release(claimed.afterAttempt(List.of(Recipient.to(BOB)), List.of(), Instant.now(), "451 later"),
+                QueueName.DEFERRED);
+        spool.close();
+        Spool restarted = new Spool(root);
+        assertEquals(0, restarted.recover());
+        assertEquals(List.of(Recipient.to(BOB)), restarted.read(QueueName.DEFERRED, e.id()).pending(),
+                "alice, already delivered, is not restored");
     }
 
     @Test
