@@ -70,7 +70,7 @@ final class DotTerminatedInputStream extends InputStream {
                 b[off + n++] = pending[pendingStart++];
                 continue;
             }
-            if (ended || (n > 0 && in.available() == 0)) {
+            if (ended || (n > 0 && ready() == 0)) {
                 break;
             }
             step(next());
@@ -82,6 +82,11 @@ final class DotTerminatedInputStream extends InputStream {
             throw new DataRejectedException(violation);
         }
         return -1;
+    }
+
+    /** What can be read without blocking: the session's own buffer when it has one (no system call per byte). */
+    private int ready() throws IOException {
+        return in instanceof SessionInput s ? s.buffered() : in.available();
     }
 
     @Override

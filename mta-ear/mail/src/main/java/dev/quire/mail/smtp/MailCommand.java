@@ -6,7 +6,8 @@ import java.io.IOException;
 
 /**
  * MAIL FROM: opens a transaction with a new {@link MessageHandler}. Checks SIZE, BODY, SMTPUTF8 (RFC 6531: without it
- * a non-ASCII sender gets {@code 553 5.6.7}) and the DSN parameters RET and ENVID.
+ * a non-ASCII sender gets {@code 553 5.6.7}), the DSN parameters RET and ENVID, and XVERP (Postfix's syntax: {@code XVERP}
+ * or {@code XVERP=+=}, two delimiters from {@code -=+}), which only a listener that advertises it accepts.
  */
 final class MailCommand implements Command {
 
@@ -50,11 +51,28 @@ final class MailCommand implements Command {
         if (paramProblem == null) {
             paramProblem = DsnParameters.checkMail(path.params());
         }
+        if (paramProblem == null) {
+            paramProblem = checkXverp(path.params().get("XVERP"), session.config());
+        }
         if (paramProblem != null) {
             session.reply(paramProblem);
             return;
         }
         session.beginTransaction(sender, path.params());
+    }
+
+    private static Reply checkXverp(String xverp, SmtpServerConfig config) {
+        if (xverp == null) {
+            return null;
+        }
+        if (!config.extraEhloKeywords().contains("XVERP")) {
+            return new Reply(555, "5.5.4", "Unsupported option: XVERP");
+        }
+        if (!xverp.isEmpty() && (xverp.length() != 2 || "-=+".indexOf(xverp.charAt(0)) < 0
+                || "-=+".indexOf(xverp.charAt(1)) < 0)) {
+            return new Reply(501, "5.5.4", "Bad XVERP delimiters: use two of -=+");
+        }
+        return null;
     }
 
     /** True if the text needs no SMTPUTF8. */

@@ -78,7 +78,7 @@ final class Session implements SessionContext, Runnable {
             if (config.implicitTls()) {
                 handshake();
             } else {
-                in = new BufferedInputStream(socket.getInputStream());
+                in = new SessionInput(socket.getInputStream());
                 out = new BufferedOutputStream(socket.getOutputStream());
             }
             reply(new Reply(220, null, config.hostname() + " " + config.greeting()));
@@ -417,7 +417,7 @@ final class Session implements SessionContext, Runnable {
         socket = ssl;
         ssl.startHandshake();
         tlsSession = ssl.getSession();
-        in = new BufferedInputStream(ssl.getInputStream());
+        in = new SessionInput(ssl.getInputStream());
         out = new BufferedOutputStream(ssl.getOutputStream());
     }
 

@@ -92,6 +92,27 @@ public final class SmtpClient implements Closeable {
         return command("MAIL FROM:<" + (sender == null ? "" : sender.mailbox()) + ">" + joined(params));
     }
 
+    /**
+     * MAIL FROM with Postfix's XVERP: the server gives each recipient its own envelope sender,
+     * {@code sender-local<d1>user<d2>domain@sender-domain}, so one transaction with many recipients replaces one per
+     * recipient. Only for a server that advertised XVERP (see {@link #extensions()}).
+     *
+     * @param delimiters the two delimiters (from {@code -=+}), or null for the server's default ({@code +=})
+     * @throws IllegalStateException if the server did not advertise XVERP
+     */
+    public Reply mailFromXverp(EmailAddress sender, String delimiters, String... params) throws IOException {
+        if (!extensions.contains("XVERP")) {
+            throw new IllegalStateException("the server does not offer XVERP");
+        }
+        if (delimiters != null && (delimiters.length() != 2 || "-=+".indexOf(delimiters.charAt(0)) < 0
+                || "-=+".indexOf(delimiters.charAt(1)) < 0)) {
+            throw new IllegalArgumentException("XVERP delimiters are two of -=+");
+        }
+        String[] all = Arrays.copyOf(params, params.length + 1);
+        all[params.length] = delimiters == null ? "XVERP" : "XVERP=" + delimiters;
+        return mailFrom(sender, all);
+    }
+
     /** RCPT TO:&lt;recipient&gt; with ESMTP parameters. */
     public Reply rcptTo(EmailAddress recipient, String... params) throws IOException {
         return command("RCPT TO:<" + recipient.mailbox() + ">" + joined(params));

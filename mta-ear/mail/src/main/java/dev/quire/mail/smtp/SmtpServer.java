@@ -12,12 +12,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An SMTP or LMTP listener: one accept thread plus one thread per session, all from the given factory (in Payara, the
- * container's ManagedThreadFactory). At most {@code maxConnections} sessions run; a connection past that gets
+ * container's ManagedThreadFactory). Session threads are pooled: a thread whose session ended serves the next one,
+ * since making a managed thread is far dearer than a short SMTP session. At most {@code maxConnections} sessions run; a connection past that gets
  * {@code 421 4.7.0 too many connections} and is closed, as is one past {@code maxConnectionsPerClient} from the same
  * address. Failed AUTH attempts are counted per client address across all sessions of the server. On an implicit-TLS
  * listener those refusals are sent before the handshake, in clear text. Handler failures never reach the accept
@@ -34,6 +40,7 @@ public final class SmtpServer implements AutoCloseable {
     private final SmtpServerConfig config;
     private final MessageHandlerFactory factory;
     private final ThreadFactory threads;
+    private final ExecutorService sessionThreads;
     private final CommandRegistry registry = CommandRegistry.standard();
     private final Semaphore permits;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
@@ -52,6 +59,9 @@ public final class SmtpServer implements AutoCloseable {
         this.config = Objects.requireNonNull(cfg, "cfg");
         this.factory = Objects.requireNonNull(factory, "factory");
         this.threads = Objects.requireNonNull(threads, "threads");
+        // the permits bound the sessions; the pool only keeps idle threads for a minute
+        this.sessionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads);
         this.permits = new Semaphore(cfg.maxConnections());
         this.throttle = new AuthThrottle(cfg.maxAuthFailures(), cfg.authFailureWindow());
     }
@@ -85,6 +95,11 @@ public final class SmtpServer implements AutoCloseable {
             throw new IllegalStateException("server not started");
         }
         return socket.getLocalPort();
+    }
+
+    /** How many sessions are open now. */
+    public int sessionCount() {
+        return sessions.size();
     }
 
     /**
@@ -121,6 +136,7 @@ public final class SmtpServer implements AutoCloseable {
             }
         }
         sessions.forEach(Session::close);
+        sessionThreads.shutdown();
     }
 
     private void acceptLoop(ServerSocket listener) {
@@ -178,23 +194,24 @@ public final class SmtpServer implements AutoCloseable {
 
     private void startSession(Socket socket, InetAddress client) {
         Session session = new Session(socket, config, factory, registry, throttle);
-        Thread thread = threads.newThread(() -> {
-            try {
-                session.run();
-            } finally {
-                sessions.remove(session);
-                permits.release();
-                release(client);
-            }
-        });
-        if (thread == null) {
-            throw new IllegalStateException("thread factory refused to create a session thread");
-        }
         sessions.add(session);
         if (closed) {
             session.close();
         }
-        thread.start();
+        try {
+            sessionThreads.execute(() -> {
+                try {
+                    session.run();
+                } finally {
+                    sessions.remove(session);
+                    permits.release();
+                    release(client);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            sessions.remove(session);
+            throw new IllegalStateException("no thread for a session: " + e.getMessage(), e);
+        }
     }
 
     /** Backs off after a failed accept (e.g. out of file descriptors) instead of spinning. */

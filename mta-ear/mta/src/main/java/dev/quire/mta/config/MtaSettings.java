@@ -76,7 +76,7 @@ public class MtaSettings {
     Duration queueLifetime;
 
     @Inject
-    @ConfigProperty(name = "quire.queue.concurrency", defaultValue = "20")
+    @ConfigProperty(name = "quire.queue.concurrency", defaultValue = "50")
     int queueConcurrency;
 
     @Inject
@@ -162,6 +162,87 @@ public class MtaSettings {
     @Inject
     @ConfigProperty(name = "quire.domain")
     Optional<String> defaultDomain;
+
+    @Inject
+    @ConfigProperty(name = "quire.routing.cache.ttl", defaultValue = "PT10S")
+    Duration routingCacheTtl;
+
+    @Inject
+    @ConfigProperty(name = "quire.queue.destination.concurrency.remote", defaultValue = "30")
+    int remoteConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "quire.queue.destination.concurrency.local", defaultValue = "5")
+    int localConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.cache.idle", defaultValue = "PT2S")
+    Duration connectionCacheIdle;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.cache.reuse.time", defaultValue = "PT300S")
+    Duration connectionReuseTime;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.cache.reuse.count", defaultValue = "1000")
+    int connectionReuseCount;
+
+    @Inject
+    @ConfigProperty(name = "quire.maildir.layout", defaultValue = "%d/%u")
+    String maildirLayout;
+
+    @Inject
+    @ConfigProperty(name = "quire.spool.journal.maxsize", defaultValue = "1048576")
+    long journalMaxMessage;
+
+    @Inject
+    @ConfigProperty(name = "quire.spool.checkpoint.after", defaultValue = "PT60S")
+    Duration checkpointAfter;
+
+    /** How long an answer from the database's routing tables is reused (zero: never cached). */
+    public Duration routingCacheTtl() {
+        return routingCacheTtl;
+    }
+
+    /** Deliveries in parallel to one remote next hop (a smarthost, a transport host, a domain's MX hosts, LMTP). */
+    public int remoteConcurrency() {
+        return remoteConcurrency;
+    }
+
+    /** Deliveries in parallel to local Maildirs, pipes and files together. */
+    public int localConcurrency() {
+        return localConcurrency;
+    }
+
+    /** How long an SMTP connection waits, idle, for another message to the same next hop. */
+    public Duration connectionCacheIdle() {
+        return connectionCacheIdle;
+    }
+
+    /** How long after it opened an SMTP connection may still be reused. */
+    public Duration connectionReuseTime() {
+        return connectionReuseTime;
+    }
+
+    /** How many transactions one SMTP connection carries at most. */
+    public int connectionReuseCount() {
+        return connectionReuseCount;
+    }
+
+    /** Where a local mailbox's Maildir lives below the mail directory: %d domain, %u local part, %a address. */
+    public String maildirLayout() {
+        return maildirLayout;
+    }
+
+    /** Messages up to this size are made durable through the spool's journal (group commit); larger ones alone. */
+    public long journalMaxMessage() {
+        return journalMaxMessage;
+    }
+
+    /** How long a message may depend on the journal before its own files are made durable. */
+    public Duration checkpointAfter() {
+        return checkpointAfter;
+    }
 
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath().normalize();

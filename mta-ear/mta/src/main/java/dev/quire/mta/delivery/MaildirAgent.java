@@ -22,20 +22,41 @@ import dev.quire.mail.EmailAddress;
 import dev.quire.mta.spool.Envelope;
 
 /**
- * Delivers to Maildirs under {@code <mail dir>/<domain>/<user>/}: the message goes to {@code tmp/} under the
- * standard unique name ({@code seconds.MmicrosPpidQn.host,S=size}), is fsynced, and is renamed into
+ * Delivers to Maildirs under the mail directory, at the path the layout gives ({@code %d/%u} by default:
+ * {@code <mail dir>/<domain>/<user>/}; {@code %d} is the domain, {@code %u} the local part, {@code %a} the whole
+ * address, all lower-cased, as Dovecot's {@code %d}, {@code %n} and {@code %u}): the message goes to {@code tmp/}
+ * under the standard unique name ({@code seconds.MmicrosPpidQn.host,S=size}), is fsynced, and is renamed into
  * {@code new/}, mode 0600, with Return-Path and Delivered-To prepended as Postfix's local agent does.
  */
 public final class MaildirAgent implements DeliveryAgent {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._+=-]{1,64}");
     private static final AtomicLong COUNTER = new AtomicLong();
 
+    /** The layout of Quire's first releases. */
+    public static final String DEFAULT_LAYOUT = "%d/%u";
+    private static final Pattern LAYOUT = Pattern.compile("([A-Za-z0-9._+=-]|%[dua%])+(/([A-Za-z0-9._+=-]|%[dua%])+)*");
+
     private final Path mailRoot;
     private final String hostname;
+    private final String layout;
 
     public MaildirAgent(Path mailRoot, String hostname) {
+        this(mailRoot, hostname, DEFAULT_LAYOUT);
+    }
+
+    /**
+     * @param layout the Maildir's path below the mail directory, e.g. {@code %d/%u/Maildir} or {@code %a}
+     * @throws IllegalArgumentException if the layout is not a relative path of names and placeholders
+     */
+    public MaildirAgent(Path mailRoot, String hostname, String layout) {
+        if (!LAYOUT.matcher(layout).matches() || !layout.contains("%") || java.util.Arrays.stream(layout.split("/"))
+                .anyMatch(seg -> seg.equals(".") || seg.equals(".."))) {
+            throw new IllegalArgumentException("quire.maildir.layout must be a relative path of names and %d, %u, %a"
+                    + " (and %%), naming the user: " + layout);
+        }
         this.mailRoot = mailRoot;
         this.hostname = hostname.replace("/", "\\057").replace(":", "\\072");
+        this.layout = layout;
     }
 
     @Override
@@ -49,8 +70,19 @@ public final class MaildirAgent implements DeliveryAgent {
 
     /** The Maildir of a local address. */
     public Path maildir(EmailAddress address) {
-        return mailRoot.resolve(address.domain().toLowerCase(Locale.ROOT))
-                .resolve(address.localPart().toLowerCase(Locale.ROOT));
+        String domain = address.domain().toLowerCase(Locale.ROOT);
+        String user = address.localPart().toLowerCase(Locale.ROOT);
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < layout.length(); i++) {
+            char c = layout.charAt(i);
+            if (c != '%') {
+                path.append(c);
+                continue;
+            }
+            char p = layout.charAt(++i);
+            path.append(p == 'd' ? domain : p == 'u' ? user : p == 'a' ? user + "@" + domain : "%");
+        }
+        return mailRoot.resolve(path.toString());
     }
 
     private Outcome deliverOne(Envelope envelope, Path message, EmailAddress recipient) {
@@ -58,6 +90,9 @@ public final class MaildirAgent implements DeliveryAgent {
             return Outcome.failed("550 5.1.3 mailbox name not usable for a Maildir");
         }
         Path dir = maildir(recipient);
+        if (!dir.normalize().startsWith(mailRoot.normalize()) || dir.normalize().equals(mailRoot.normalize())) {
+            return Outcome.failed("550 5.1.3 mailbox name not usable for a Maildir");
+        }
         try {
             for (String sub : new String[]{"tmp", "new", "cur"}) {
                 Files.createDirectories(dir.resolve(sub));

@@ -34,7 +34,9 @@ import dev.quire.mta.spool.Envelope;
  * Delivers over one SMTP or LMTP transaction with many recipients: to a smarthost or MX host (SMTP) or to the
  * list engine (LMTP, which answers per recipient after DATA). SMTP uses opportunistic STARTTLS, as Postfix's
  * security level {@code may}: any certificate is accepted, and a failed handshake is retried once in plain
- * text. A host that cannot be reached or refuses the greeting means retry for everyone.
+ * text. A host that cannot be reached or refuses the greeting means retry for everyone. A session that ended its
+ * transaction cleanly goes to the {@link ConnectionCache}, and the next message to the same next hop reuses it
+ * after an RSET.
  */
 public final class SmtpTransactionAgent implements DeliveryAgent {
     private static final Logger LOG = Logger.getLogger(SmtpTransactionAgent.class.getName());
@@ -45,6 +47,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
     private final int port;
     private final boolean lmtp;
     private final String heloName;
+    private final ConnectionCache cache;
 
     /**
      * What one attempt came to.
@@ -56,21 +59,30 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
     public record Attempt(Map<EmailAddress, Outcome> outcomes, boolean answered) {
     }
 
+    /** An agent that opens a session per delivery and closes it afterwards. */
     public SmtpTransactionAgent(String host, int port, boolean lmtp, String heloName) {
-        this(host, host, port, lmtp, heloName);
+        this(host, host, port, lmtp, heloName, ConnectionCache.NONE);
     }
 
-    private SmtpTransactionAgent(String host, String address, int port, boolean lmtp, String heloName) {
+    /** An agent that reuses the sessions the cache keeps. */
+    public SmtpTransactionAgent(String host, int port, boolean lmtp, String heloName, ConnectionCache cache) {
+        this(host, host, port, lmtp, heloName, cache);
+    }
+
+    private SmtpTransactionAgent(String host, String address, int port, boolean lmtp, String heloName,
+            ConnectionCache cache) {
         this.host = host;
         this.address = address;
         this.port = port;
         this.lmtp = lmtp;
         this.heloName = heloName;
+        this.cache = cache;
     }
 
     /** An SMTP agent for one address of an MX host; the name is kept for TLS SNI and for logs. */
-    public static SmtpTransactionAgent smtp(String hostName, InetAddress address, int port, String heloName) {
-        return new SmtpTransactionAgent(hostName, address.getHostAddress(), port, false, heloName);
+    public static SmtpTransactionAgent smtp(String hostName, InetAddress address, int port, String heloName,
+            ConnectionCache cache) {
+        return new SmtpTransactionAgent(hostName, address.getHostAddress(), port, false, heloName, cache);
     }
 
     public String describe() {
@@ -85,6 +97,11 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
 
     /** One delivery attempt, telling whether the host answered the transaction. */
     public Attempt attempt(Envelope envelope, Path message, List<EmailAddress> recipients) {
+        ConnectionCache.Key key = new ConnectionCache.Key(address, port, lmtp, heloName);
+        ConnectionCache.Session cached = cache.take(key);
+        if (cached != null && reset(cached.client)) {
+            return run(key, cached, envelope, message, recipients);
+        }
         SmtpClient client;
         try {
             client = SmtpClient.connect(address, port, TIMEOUT, lmtp, heloName);
@@ -113,13 +130,38 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
                 }
             }
         }
-        try (SmtpClient session = client) {
-            return transaction(session, envelope, message, recipients, describe() + ", " + security);
-        }
+        return run(key, cache.opened(client, security), envelope, message, recipients);
     }
 
+    /** RSET on a cached session: true when it is still good, else it is closed. */
+    private static boolean reset(SmtpClient client) {
+        try {
+            if (client.rset().isPositive()) {
+                return true;
+            }
+        } catch (IOException e) {
+            // the peer closed it while it waited: open a new one
+        }
+        client.close();
+        return false;
+    }
+
+    private Attempt run(ConnectionCache.Key key, ConnectionCache.Session session, Envelope envelope, Path message,
+            List<EmailAddress> recipients) {
+        String via = describe() + ", " + session.security + (session.uses() > 1 ? ", conn_use=" + session.uses() : "");
+        boolean[] reusable = {false};
+        Attempt attempt = transaction(session.client, envelope, message, recipients, via, reusable);
+        if (reusable[0]) {
+            cache.release(key, session);
+        } else {
+            session.client.close();
+        }
+        return attempt;
+    }
+
+    /** One transaction; {@code reusable[0]} tells whether the session ended it cleanly. */
     private Attempt transaction(SmtpClient client, Envelope envelope, Path message, List<EmailAddress> recipients,
-            String via) {
+            String via, boolean[] reusable) {
         Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
         boolean answered = false;
         try {
@@ -127,7 +169,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
             answered = true;
             if (!from.isPositive()) {
                 recipients.forEach(r -> out.put(r, Outcome.of(from)));
-                client.quit();
+                reusable[0] = from.code() != 421;
                 return new Attempt(out, true);
             }
             List<EmailAddress> accepted = new ArrayList<>();
@@ -151,7 +193,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
                             : Outcome.of(r));
                 }
             }
-            client.quit();
+            reusable[0] = true;
         } catch (IOException e) {
             for (EmailAddress r : recipients) {
                 out.putIfAbsent(r, Outcome.retry("451 4.4.2 lost connection with " + describe() + ": "

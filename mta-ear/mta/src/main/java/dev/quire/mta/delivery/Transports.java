@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,6 +44,18 @@ public class Transports {
     RoutingTables tables;
 
     private volatile MxResolver mxResolver;
+    private ConnectionCache connections;
+
+    @PostConstruct
+    void init() {
+        connections = new ConnectionCache(settings.connectionCacheIdle(), settings.connectionReuseTime(),
+                settings.connectionReuseCount());
+    }
+
+    @PreDestroy
+    void closeConnections() {
+        connections.close();
+    }
 
     public NextHop nextHop(AddressClass cls, EmailAddress address) {
         return switch (cls) {
@@ -63,10 +77,10 @@ public class Transports {
     /** The agent for a next hop, greeting with the given HELO name. */
     public DeliveryAgent agent(NextHop hop, String heloName) {
         return switch (hop.transport()) {
-            case "local" -> new MaildirAgent(settings.mailDir(), settings.hostname());
-            case "lmtp" -> new SmtpTransactionAgent(hop.host(), hop.port(), true, heloName);
-            case "smtp" -> new SmtpTransactionAgent(hop.host(), hop.port(), false, heloName);
-            case "mx" -> new MxDeliveryAgent(mxResolver(), hop.host(), heloName);
+            case "local" -> new MaildirAgent(settings.mailDir(), settings.hostname(), settings.maildirLayout());
+            case "lmtp" -> new SmtpTransactionAgent(hop.host(), hop.port(), true, heloName, connections);
+            case "smtp" -> new SmtpTransactionAgent(hop.host(), hop.port(), false, heloName, connections);
+            case "mx" -> new MxDeliveryAgent(mxResolver(), hop.host(), heloName, connections);
             default -> (envelope, message, recipients) -> noRoute(recipients);
         };
     }

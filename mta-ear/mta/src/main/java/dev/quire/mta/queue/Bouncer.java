@@ -3,7 +3,9 @@ package dev.quire.mta.queue;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -41,12 +43,17 @@ public class Bouncer {
     @Inject
     MtaSettings settings;
 
-    /** Queues a failure notification for the envelope's failed deliveries that asked for one. */
+    /**
+     * Queues a failure notification for the envelope's failed deliveries that asked for one. With VERP each
+     * recipient's notification goes to its own envelope sender ({@code list-bounces+user=domain@...}), so the list
+     * engine learns whose address failed.
+     */
     public void reportFailures(Envelope envelope) throws IOException {
-        List<DsnRecipient> report = new ArrayList<>();
+        Map<EmailAddress, List<DsnRecipient>> report = new LinkedHashMap<>();
         for (Envelope.Failure f : envelope.failed()) {
             if (DsnComposer.wants(f.recipient().dsnNotify(), Action.FAILED)) {
-                report.add(entry(f.recipient(), Action.FAILED, status(f.reason(), true), f.reason(), envelope));
+                add(report, envelope, f.recipient(),
+                        entry(f.recipient(), Action.FAILED, status(f.reason(), true), f.reason(), envelope));
             }
         }
         send(envelope, report, "failure");
@@ -54,17 +61,25 @@ public class Bouncer {
 
     /** Queues a delay warning for the pending deliveries that asked for one (by default all do). */
     public void warnDelay(Envelope envelope) throws IOException {
-        List<DsnRecipient> report = new ArrayList<>();
+        Map<EmailAddress, List<DsnRecipient>> report = new LinkedHashMap<>();
         for (Recipient r : envelope.pending()) {
             if (DsnComposer.wants(r.dsnNotify(), Action.DELAYED)) {
-                report.add(entry(r, Action.DELAYED, status(envelope.lastError(), false), envelope.lastError(),
-                        envelope));
+                add(report, envelope, r, entry(r, Action.DELAYED, status(envelope.lastError(), false),
+                        envelope.lastError(), envelope));
             }
         }
         send(envelope, report, "delay warning");
     }
 
-    private void send(Envelope envelope, List<DsnRecipient> report, String what) throws IOException {
+    private static void add(Map<EmailAddress, List<DsnRecipient>> report, Envelope envelope, Recipient r,
+            DsnRecipient entry) {
+        if (envelope.sender() != null) {
+            report.computeIfAbsent(envelope.senderFor(r), k -> new ArrayList<>()).add(entry);
+        }
+    }
+
+    private void send(Envelope envelope, Map<EmailAddress, List<DsnRecipient>> report, String what)
+            throws IOException {
         if (envelope.sender() == null) {
             LOG.info(() -> envelope.id() + ": no " + what + " for the null sender <>");
             return;
@@ -74,11 +89,13 @@ public class Bouncer {
             return;
         }
         DsnComposer composer = new DsnComposer(settings.hostname(), "MAILER-DAEMON@" + settings.hostname());
-        byte[] dsn = composer.compose(envelope.id(), envelope.sender(), envelope.arrivedAt(), envelope.dsn().envid(),
-                ret(envelope), report, spool.messagePath(envelope.id()));
-        QueueId id = QueueId.next();
-        spool.store(Envelope.accepted(id, null, List.of(Recipient.to(envelope.sender()))), out -> out.write(dsn));
-        LOG.info(() -> envelope.id() + ": sender " + what + " notification: " + id);
+        for (Map.Entry<EmailAddress, List<DsnRecipient>> e : report.entrySet()) {
+            byte[] dsn = composer.compose(envelope.id(), e.getKey(), envelope.arrivedAt(), envelope.dsn().envid(),
+                    ret(envelope), e.getValue(), spool.messagePath(envelope.id()));
+            QueueId id = QueueId.next();
+            spool.store(Envelope.accepted(id, null, List.of(Recipient.to(e.getKey()))), out -> out.write(dsn));
+            LOG.info(() -> envelope.id() + ": sender " + what + " notification to <" + e.getKey() + ">: " + id);
+        }
     }
 
     private DsnRecipient entry(Recipient r, Action action, String status, String diagnostic, Envelope envelope) {

@@ -9,8 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -71,9 +73,13 @@ public class QueueManager {
     @Inject
     Quiescence quiescence;
 
-    private final Map<QueueName, Map<QueueId, Instant>> due = new EnumMap<>(QueueName.class);
+    private final Map<QueueName, DueTimes> due = new EnumMap<>(QueueName.class);
     private final Set<QueueId> inFlight = ConcurrentHashMap.newKeySet();
+    /** Messages just accepted, handed over directly so that the incoming directory is not listed per message. */
+    private final Queue<QueueId> fresh = new ConcurrentLinkedQueue<>();
     private final Object signal = new Object();
+    private volatile boolean scanIncoming = true;
+    private long nextIncomingScan;
     private Semaphore slots;
     private Semaphore slowSlots;
     private ExecutorService workers;
@@ -83,8 +89,8 @@ public class QueueManager {
 
     @PostConstruct
     void start() {
-        due.put(QueueName.DEFERRED, new ConcurrentHashMap<>());
-        due.put(QueueName.SLOW, new ConcurrentHashMap<>());
+        due.put(QueueName.DEFERRED, new DueTimes());
+        due.put(QueueName.SLOW, new DueTimes());
         try {
             int returned = spool.recover();
             for (QueueName q : due.keySet()) {
@@ -107,8 +113,19 @@ public class QueueManager {
         scheduler.start();
     }
 
-    /** Tells the queue manager that new mail is waiting. */
+    /** Tells the queue manager that a message was just accepted into the incoming queue. */
+    public void accepted(QueueId id) {
+        fresh.add(id);
+        signal();
+    }
+
+    /** Tells the queue manager that mail was moved into the incoming queue (flush, release). */
     public void wake() {
+        scanIncoming = true;
+        signal();
+    }
+
+    private void signal() {
         synchronized (signal) {
             woken = true;
             signal.notifyAll();
@@ -214,8 +231,17 @@ public class QueueManager {
         while (running) {
             try {
                 if (!quiescence.isQuiescent()) {
-                    for (QueueId id : spool.list(QueueName.INCOMING)) {
+                    for (QueueId id = fresh.poll(); id != null; id = fresh.poll()) {
                         submit(QueueName.INCOMING, id, slots);
+                    }
+                    long now = System.currentTimeMillis();
+                    if (scanIncoming || now >= nextIncomingScan) {
+                        // a safety net for whatever arrived without a hand-over (recovery, admin moves)
+                        scanIncoming = false;
+                        nextIncomingScan = now + IDLE_SCAN_MILLIS;
+                        for (QueueId id : spool.list(QueueName.INCOMING)) {
+                            submit(QueueName.INCOMING, id, slots);
+                        }
                     }
                     submitDue(QueueName.DEFERRED, slots, false);
                     submitDue(QueueName.SLOW, slowSlots, true);
@@ -232,14 +258,11 @@ public class QueueManager {
     }
 
     private void submitDue(QueueName queue, Semaphore permits, boolean onlyIfFree) throws InterruptedException {
-        Instant now = Instant.now();
-        for (Map.Entry<QueueId, Instant> e : List.copyOf(due.get(queue).entrySet())) {
+        for (QueueId id : due.get(queue).dueBy(Instant.now())) {
             if (onlyIfFree && permits.availablePermits() == 0) {
                 return;
             }
-            if (!e.getValue().isAfter(now)) {
-                submit(queue, e.getKey(), permits);
-            }
+            submit(queue, id, permits);
         }
     }
 
@@ -365,6 +388,11 @@ public class QueueManager {
             workers.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            spool.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "spool journal not closed cleanly: " + e.getMessage(), e);
         }
     }
 }

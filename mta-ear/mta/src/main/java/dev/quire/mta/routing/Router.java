@@ -11,11 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.quire.db.domain.Domain;
 import dev.quire.db.domain.DomainKind;
-import dev.quire.db.domain.DomainRepository;
-import dev.quire.db.list.MailingListRepository;
-import dev.quire.db.routing.RoutingTableRepository;
 import dev.quire.mail.EmailAddress;
 import dev.quire.mail.smtp.Reply;
 import dev.quire.mta.config.MtaSettings;
@@ -40,13 +36,7 @@ public class Router {
     private static final char DELIMITER = '+';
 
     @Inject
-    DomainRepository domains;
-
-    @Inject
-    MailingListRepository lists;
-
-    @Inject
-    RoutingTableRepository dbTables;
+    CachedRoutingData db;
 
     @Inject
     RoutingTables tables;
@@ -68,7 +58,7 @@ public class Router {
     private Optional<List<AliasTarget>> databaseAlias(String key) {
         int at = key.lastIndexOf('@');
         String domain = key.substring(at + 1).toLowerCase(Locale.ROOT);
-        Optional<String> targets = dbTables.aliasTargets(domain, key.substring(0, at));
+        Optional<String> targets = db.aliasTargets(domain, key.substring(0, at));
         if (targets.isEmpty()) {
             return Optional.empty();
         }
@@ -140,23 +130,23 @@ public class Router {
 
     private Optional<Resolved> resolve(EmailAddress address) {
         Optional<LegacyListCandidate> legacy = tables.legacyLists().rewrite(address);
-        if (legacy.isPresent() && lists.resolve(legacy.get().address()).isPresent()) {
+        if (legacy.isPresent() && db.isListAddress(legacy.get().address())) {
             return Optional.of(new Resolved(legacy.get().address(), AddressClass.LIST));
         }
-        Optional<Domain> domain = domains.find(address.domain());
+        Optional<DomainKind> domain = db.domainKind(address.domain());
         if (domain.isPresent()) {
-            if (domain.get().kind() == DomainKind.LIST) {
-                return lists.resolve(address).isPresent()
+            if (domain.get() == DomainKind.LIST) {
+                return db.isListAddress(address)
                         ? Optional.of(new Resolved(address, AddressClass.LIST))
                         : Optional.empty();
             }
-            if (domains.mailboxExists(address)) {
+            if (db.mailboxExists(address)) {
                 return Optional.of(new Resolved(address, AddressClass.LOCAL));
             }
             int plus = address.localPart().indexOf(DELIMITER);
             if (plus > 0) {
                 EmailAddress base = EmailAddress.of(address.localPart().substring(0, plus), address.domain());
-                if (domains.mailboxExists(base)) {
+                if (db.mailboxExists(base)) {
                     return Optional.of(new Resolved(base, AddressClass.LOCAL));
                 }
             }
@@ -175,7 +165,7 @@ public class Router {
      */
     public boolean servesDomain(String domain) throws RoutingUnavailableException {
         try {
-            return domains.find(domain).isPresent() || servedByTablesOnly(domain)
+            return db.domainKind(domain).isPresent() || servedByTablesOnly(domain)
                     || domain.equalsIgnoreCase(settings.hostname());
         } catch (RuntimeException e) {
             throw new RoutingUnavailableException("routing tables unavailable: " + e.getMessage(), e);
@@ -190,7 +180,7 @@ public class Router {
     /** True when the domain is one we relay for (file or database table). */
     public boolean isRelayDomain(String domain) throws RoutingUnavailableException {
         try {
-            return tables.relayDomains().contains(domain) || dbTables.isRelayDomain(domain.toLowerCase(Locale.ROOT));
+            return tables.relayDomains().contains(domain) || db.isRelayDomain(domain);
         } catch (RuntimeException e) {
             throw new RoutingUnavailableException("routing tables unavailable: " + e.getMessage(), e);
         }
@@ -205,7 +195,7 @@ public class Router {
         if (!recipient.localPart().equalsIgnoreCase(POSTMASTER)) {
             return false;
         }
-        return recipient.domain().equalsIgnoreCase(settings.hostname()) || domains.find(recipient.domain()).isPresent()
+        return recipient.domain().equalsIgnoreCase(settings.hostname()) || db.domainKind(recipient.domain()).isPresent()
                 || servedByTablesOnly(recipient.domain());
     }
 }

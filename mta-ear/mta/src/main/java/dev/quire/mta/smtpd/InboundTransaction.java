@@ -49,6 +49,7 @@ final class InboundTransaction implements MessageHandler {
     private final Context context;
     private EmailAddress sender;
     private Envelope.Dsn dsn = Envelope.Dsn.NONE;
+    private String verp;
     private final List<EmailAddress> recipients = new ArrayList<>();
     private final List<Map<String, String>> recipientParams = new ArrayList<>();
 
@@ -66,6 +67,9 @@ final class InboundTransaction implements MessageHandler {
         }
         this.sender = reversePath;
         this.dsn = new Envelope.Dsn(params.get("RET"), params.get("ENVID"));
+        // the engine lets XVERP through only on listeners that advertise it (internal and bulk)
+        String xverp = params.get("XVERP");
+        this.verp = xverp == null ? null : xverp.isEmpty() ? Envelope.DEFAULT_VERP : xverp;
         return SENDER_OK;
     }
 
@@ -103,7 +107,8 @@ final class InboundTransaction implements MessageHandler {
         }
         Envelope envelope = Envelope.accepted(id, sender, List.copyOf(deliveries.values())).withFailures(failures)
                 .withDsn(dsn)
-                .withHeloName(listener.outgoingHelo());
+                .withHeloName(listener.outgoingHelo())
+                .withVerp(verp);
         byte[] received = ReceivedHeader.render(session.heloName(),
                 session.remoteAddress().getAddress().getHostAddress(), context.hostname(), protocol(),
                 session.tlsDescription().orElse(null), id, recipients);
@@ -127,12 +132,13 @@ final class InboundTransaction implements MessageHandler {
             drain(message);
             return List.of(WRITE_ERROR);
         }
-        LOG.info(() -> id + ": from=<" + (sender == null ? "" : sender) + ">, nrcpt=" + recipients.size()
+        LOG.info(() -> id + ": from=<" + (sender == null ? "" : sender) + ">" + (verp == null ? "" : ", verp=" + verp)
+                + ", nrcpt=" + recipients.size()
                 + ", deliveries=" + deliveries.size() + ", client="
                 + session.remoteAddress().getAddress().getHostAddress()
                 + ", listener=" + listener.name()
                 + session.authenticatedUser().map(u -> ", sasl_username=" + u).orElse(""));
-        context.queue().wake();
+        context.queue().accepted(id);
         return List.of(Reply.ok("2.0.0", "Ok: queued as " + id.value()));
     }
 

@@ -23,12 +23,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import dev.quire.db.routing.RoutingTableRepository;
 import dev.quire.mail.smtp.SmtpServer;
 import dev.quire.mail.smtp.SmtpServerConfig;
 import dev.quire.mta.config.MtaSettings;
 import dev.quire.mta.control.Quiescence;
 import dev.quire.mta.queue.QueueManager;
+import dev.quire.mta.routing.CachedRoutingData;
 import dev.quire.mta.routing.Router;
 import dev.quire.mta.routing.table.RoutingTables;
 import dev.quire.mta.scan.ScanPolicy;
@@ -61,7 +61,7 @@ public class SmtpdService {
     RoutingTables tables;
 
     @Inject
-    RoutingTableRepository dbTables;
+    CachedRoutingData dbTables;
 
     @Inject
     Spool spool;
@@ -109,13 +109,13 @@ public class SmtpdService {
                             .authenticator(authenticator).requireAuth(true));
         }
         open(new Listener("internal", internalNetworks, null, internalPolicy, null, null), context,
-                base("127.0.0.1", settings.internalPort()));
+                base("127.0.0.1", settings.internalPort()).extraEhloKeyword("XVERP"));
         if (settings.bulkPort() >= 0) {
             NetworkList bulkNetworks = new NetworkList(settings.bulkNetworks());
             RecipientPolicy bulkPolicy = new RecipientPolicy(List.of(served,
                     new PermitNetworks(() -> bulkNetworks, client -> false), reject));
             open(new Listener("bulk", bulkNetworks, null, bulkPolicy, settings.bulkHelo(), scan("bulk")), context,
-                    base(settings.bulkBind(), settings.bulkPort()));
+                    base(settings.bulkBind(), settings.bulkPort()).extraEhloKeyword("XVERP"));
         }
     }
 

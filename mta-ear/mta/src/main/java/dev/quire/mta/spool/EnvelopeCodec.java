@@ -8,26 +8,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import dev.quire.mail.EmailAddress;
 
 /** Writes and reads envelopes as JSON (JSON-P); a file that does not parse is reported, never guessed at. */
 final class EnvelopeCodec {
+    /**
+     * The JSON-P provider, looked up once: every {@code Json.createXxx} call would search the class path for it
+     * again (a ServiceLoader scan through the container's class loaders, the largest cost of a spool write).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private EnvelopeCodec() {
     }
 
     static byte[] encode(Envelope e) {
-        JsonArrayBuilder pending = Json.createArrayBuilder();
+        JsonArrayBuilder pending = JSON.createArrayBuilder();
         e.pending().forEach(r -> pending.add(recipient(r)));
-        JsonArrayBuilder failed = Json.createArrayBuilder();
+        JsonArrayBuilder failed = JSON.createArrayBuilder();
         e.failed().forEach(f -> failed.add(recipient(f.recipient()).add("reason", f.reason())));
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JSON.createObjectBuilder()
                 .add("version", 2)
                 .add("id", e.id().value())
                 .add("sender", e.sender() == null ? "" : e.sender().toString())
@@ -49,13 +55,16 @@ final class EnvelopeCodec {
             o.add("envid", e.dsn().envid());
         }
         o.add("delayWarned", e.delayWarned());
+        if (e.verp() != null) {
+            o.add("verp", e.verp());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Json.createWriter(out).writeObject(o.build());
+        JSON.createWriter(out).writeObject(o.build());
         return out.toByteArray();
     }
 
     private static JsonObjectBuilder recipient(Recipient r) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         if (r.destination() instanceof Recipient.Mailbox m) {
             b.add("to", m.address().toString());
         } else if (r.destination() instanceof Recipient.Pipe p) {
@@ -84,7 +93,7 @@ final class EnvelopeCodec {
     }
 
     static Envelope decode(InputStream in) throws IOException {
-        try (JsonReader reader = Json.createReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = JSON.createReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
             JsonObject o = reader.readObject();
             if (o.getInt("version") != 2) {
                 throw new IOException("envelope version " + o.getInt("version") + " is not one this MTA reads");
@@ -106,7 +115,7 @@ final class EnvelopeCodec {
                     Instant.parse(o.getString("nextAttemptAt")), o.getString("lastError", null),
                     o.getString("helo", null),
                     new Envelope.Dsn(o.getString("ret", null), o.getString("envid", null)),
-                    o.getBoolean("delayWarned", false));
+                    o.getBoolean("delayWarned", false), o.getString("verp", null));
         } catch (RuntimeException e) {
             throw new IOException("unreadable envelope: " + e.getMessage(), e);
         }

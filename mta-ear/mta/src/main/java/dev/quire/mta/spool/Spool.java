@@ -21,11 +21,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The spool on disk. Writes are crash-safe by construction: tmp file, fsync, atomic rename, fsync of the
- * directory. The envelope is renamed into a queue last, so an entry is visible only once its message is
- * durable.
+ * The spool on disk. Writes are crash-safe by construction: an accepted message is durable before it is visible
+ * in a queue, and the envelope is renamed into a queue last. A message up to the journal size is made durable by
+ * the {@link Journal} (one fsync for every session waiting at that moment, ADR 0010) and its queue files are
+ * written without fsync, since the journal can restore them; a larger one is written alone (tmp file, fsync,
+ * atomic rename, fsync of the directory). A message leaves the journal's care when it is finished, or at its
+ * first attempt after {@code checkpointAfter} (or on hold), when its own files are made durable.
  */
-public final class Spool {
+public final class Spool implements java.io.Closeable {
     private static final Logger LOG = Logger.getLogger(Spool.class.getName());
     private static final String MESSAGE = ".eml";
     private static final String ENVELOPE = ".json";
@@ -34,6 +37,10 @@ public final class Spool {
     private final Path tmp;
     private final Path messages;
     private final Map<QueueName, Path> queues = new EnumMap<>(QueueName.class);
+    private final Path journalDir;
+    private final long journalMax;
+    private final java.time.Duration checkpointAfter;
+    private volatile Journal journal;
 
     /** Writes a message's bytes to the stream it is given. */
     @FunctionalInterface
@@ -41,12 +48,97 @@ public final class Spool {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** A spool with the default journal settings: messages up to 1 MiB journaled, checkpointed after 60 s. */
     public Spool(Path root) throws IOException {
+        this(root, 1024 * 1024, java.time.Duration.ofSeconds(60));
+    }
+
+    /**
+     * @param journalMax messages up to this size go through the journal; 0 turns the journal off
+     * @param checkpointAfter the age after which a message's own files are made durable at its next attempt
+     */
+    public Spool(Path root, long journalMax, java.time.Duration checkpointAfter) throws IOException {
         this.root = root;
         this.tmp = Files.createDirectories(root.resolve("tmp"));
         this.messages = Files.createDirectories(root.resolve("messages"));
         for (QueueName q : QueueName.values()) {
             queues.put(q, Files.createDirectories(root.resolve(q.directory())));
+        }
+        this.journalDir = root.resolve("journal");
+        this.journalMax = journalMax;
+        this.checkpointAfter = checkpointAfter;
+    }
+
+    /** The journal, opened at the first write (after {@link #recover()} replayed what an earlier run left). */
+    private synchronized Journal journal() throws IOException {
+        if (journal == null) {
+            journal = new Journal(journalDir, this::fsyncAllDirectories);
+        }
+        return journal;
+    }
+
+    /** How many messages each journal fsync covered since start; empty statistics when nothing was journaled. */
+    public synchronized JournalStats journalStats() {
+        return journal == null ? new JournalStats() : journal.stats();
+    }
+
+    private void fsyncAllDirectories() {
+        try {
+            fsyncDirectory(messages);
+            for (Path q : queues.values()) {
+                fsyncDirectory(q);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops the journal on a clean shutdown, after making the files of every message still depending on it
+     * durable: a restart then finds them as they are (deliveries already made stay made) instead of restoring
+     * them as accepted.
+     */
+    @Override
+    public synchronized void close() throws IOException {
+        Journal j = journal;
+        if (j == null) {
+            return;
+        }
+        List<QueueId> checkpointed = new ArrayList<>();
+        for (QueueId id : j.held()) {
+            Path envelope = null;
+            for (QueueName q : QueueName.values()) {
+                if (Files.exists(envelopePath(q, id))) {
+                    envelope = envelopePath(q, id);
+                }
+            }
+            try {
+                if (envelope != null) {
+                    force(messagePath(id));
+                    force(envelope);
+                    checkpointed.add(id);
+                }
+            } catch (IOException e) {
+                LOG.warning(() -> id + ": stays in the journal: " + e.getMessage());
+            }
+        }
+        fsyncAllDirectories();
+        checkpointed.forEach(id -> j.release(id, Journal.CHECKPOINTED));
+        j.close();
+        journal = null;
+    }
+
+    /** Stops the journal writer without checkpointing (before a replay). */
+    private synchronized void stopJournal() throws IOException {
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
     }
 
@@ -55,17 +147,33 @@ public final class Spool {
     }
 
     /**
-     * Stores a new message in the incoming queue and returns once message and envelope are on disk. If the
-     * writer fails, nothing becomes visible.
+     * Stores a new message in the incoming queue and returns once it is durable (journal record, or message and
+     * envelope fsynced). If the writer fails, nothing becomes visible.
      */
     public void store(Envelope envelope, MessageWriter writer) throws IOException {
         QueueId id = envelope.id();
         Path tmpMessage = tmp.resolve(id.value() + MESSAGE);
         try {
-            writeDurably(tmpMessage, writer);
-            moveAtomically(tmpMessage, messagePath(id));
-            fsyncDirectory(messages);
-            writeEnvelope(envelope, QueueName.INCOMING);
+            long size = write(tmpMessage, writer, false);
+            if (size <= journalMax) {
+                byte[] json = EnvelopeCodec.encode(envelope);
+                Journal j = journal();
+                j.commit(id, json, Files.readAllBytes(tmpMessage));
+                try {
+                    moveAtomically(tmpMessage, messagePath(id));
+                    writeEnvelope(envelope, QueueName.INCOMING, false);
+                } catch (IOException | RuntimeException e) {
+                    j.release(id, Journal.FINISHED);
+                    throw e;
+                }
+            } else {
+                try (FileChannel ch = FileChannel.open(tmpMessage, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                moveAtomically(tmpMessage, messagePath(id));
+                fsyncDirectory(messages);
+                writeEnvelope(envelope, QueueName.INCOMING, true);
+            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmpMessage);
             Files.deleteIfExists(messagePath(id));
@@ -123,9 +231,33 @@ public final class Spool {
 
     /** Ends an active entry that needs nothing more: its envelope and message go. */
     public void finish(QueueId id) throws IOException {
+        boolean journaled = journaled(id);
         Files.deleteIfExists(envelopePath(QueueName.ACTIVE, id));
+        if (journaled) {
+            Files.deleteIfExists(messagePath(id));
+            journal.release(id, Journal.FINISHED);
+            return;
+        }
         fsyncDirectory(queues.get(QueueName.ACTIVE));
         Files.deleteIfExists(messagePath(id));
+    }
+
+    private boolean journaled(QueueId id) {
+        Journal j = journal;
+        return j != null && j.holds(id);
+    }
+
+    /** Makes a journaled entry's own files durable, from then on it needs no journal record. */
+    private void checkpoint(QueueId id, Path envelopeFile) throws IOException {
+        try (FileChannel ch = FileChannel.open(messagePath(id), StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        fsyncDirectory(messages);
+        try (FileChannel ch = FileChannel.open(envelopeFile, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        fsyncDirectory(envelopeFile.getParent());
+        journal.release(id, Journal.CHECKPOINTED);
     }
 
     /**
@@ -142,7 +274,12 @@ public final class Spool {
         } catch (NoSuchFileException e) {
             return false;
         }
-        fsyncDirectory(queues.get(to));
+        if (!journaled(id)) {
+            fsyncDirectory(queues.get(to));
+        } else if (to != QueueName.INCOMING) {
+            // nothing claims from hold, deferred or slow behind an admin's back: safe to make it durable here
+            checkpoint(id, envelopePath(to, id));
+        }
         return true;
     }
 
@@ -162,6 +299,9 @@ public final class Spool {
         } catch (NoSuchFileException e) {
             return false;
         }
+        if (journaled(id)) {
+            journal.release(id, Journal.FINISHED);
+        }
         fsyncDirectory(queues.get(from));
         Files.deleteIfExists(messagePath(id));
         Files.deleteIfExists(doomed);
@@ -170,8 +310,15 @@ public final class Spool {
 
     /** Writes an updated envelope into a queue and releases the active claim. */
     public void release(Envelope updated, QueueName to) throws IOException {
-        writeEnvelope(updated, to);
-        Files.deleteIfExists(envelopePath(QueueName.ACTIVE, updated.id()));
+        QueueId id = updated.id();
+        boolean journaled = journaled(id);
+        boolean checkpoint = journaled && (to == QueueName.HOLD || to == QueueName.CORRUPT
+                || java.time.Instant.now().isAfter(updated.arrivedAt().plus(checkpointAfter)));
+        writeEnvelope(updated, to, !journaled);
+        if (checkpoint) {
+            checkpoint(id, envelopePath(to, id));
+        }
+        Files.deleteIfExists(envelopePath(QueueName.ACTIVE, id));
     }
 
     /**
@@ -182,7 +329,7 @@ public final class Spool {
      * @return how many entries returned to the incoming queue
      */
     public int recover() throws IOException {
-        int returned = 0;
+        int returned = replayJournal();
         for (QueueId id : list(QueueName.ACTIVE)) {
             Path active = envelopePath(QueueName.ACTIVE, id);
             if (existsElsewhere(id)) {
@@ -210,6 +357,46 @@ public final class Spool {
         return returned;
     }
 
+    /**
+     * Restores every message that still depended on the journal, as it was accepted, into the incoming queue
+     * (whatever its files looked like: they were never made durable), removes what was finished, and clears the
+     * journal.
+     */
+    private int replayJournal() throws IOException {
+        stopJournal();
+        if (!Files.isDirectory(journalDir)) {
+            return 0;
+        }
+        java.util.Set<QueueId> finished = new java.util.HashSet<>();
+        List<Journal.Replayed> restore = Journal.replay(journalDir, finished);
+        for (QueueId id : finished) {
+            removeEverywhere(id);
+        }
+        for (Journal.Replayed r : restore) {
+            removeEverywhere(r.id());
+            Path tmpMessage = tmp.resolve(r.id().value() + MESSAGE);
+            write(tmpMessage, out -> out.write(r.message()), true);
+            moveAtomically(tmpMessage, messagePath(r.id()));
+            Path tmpEnvelope = tmp.resolve(r.id().value() + ENVELOPE);
+            write(tmpEnvelope, out -> out.write(r.envelope()), true);
+            moveAtomically(tmpEnvelope, envelopePath(QueueName.INCOMING, r.id()));
+            LOG.info(() -> r.id() + ": restored from the spool journal");
+        }
+        fsyncAllDirectories();
+        Journal.clear(journalDir);
+        return restore.size();
+    }
+
+    private void removeEverywhere(QueueId id) throws IOException {
+        for (QueueName q : QueueName.values()) {
+            Files.deleteIfExists(envelopePath(q, id));
+        }
+        Files.deleteIfExists(messagePath(id));
+        // a write the crash interrupted (after the journal record, before the rename)
+        Files.deleteIfExists(tmp.resolve(id.value() + MESSAGE));
+        Files.deleteIfExists(tmp.resolve(id.value() + ENVELOPE));
+    }
+
     private boolean existsElsewhere(QueueId id) {
         return queues.keySet().stream()
                 .filter(q -> q != QueueName.ACTIVE)
@@ -224,20 +411,26 @@ public final class Spool {
         return queues.get(queue).resolve(id.value() + ENVELOPE);
     }
 
-    private void writeEnvelope(Envelope envelope, QueueName queue) throws IOException {
+    private void writeEnvelope(Envelope envelope, QueueName queue, boolean durable) throws IOException {
         Path tmpEnvelope = tmp.resolve(envelope.id().value() + ENVELOPE);
         byte[] json = EnvelopeCodec.encode(envelope);
-        writeDurably(tmpEnvelope, out -> out.write(json));
+        write(tmpEnvelope, out -> out.write(json), durable);
         moveAtomically(tmpEnvelope, envelopePath(queue, envelope.id()));
-        fsyncDirectory(queues.get(queue));
+        if (durable) {
+            fsyncDirectory(queues.get(queue));
+        }
     }
 
-    private static void writeDurably(Path file, MessageWriter writer) throws IOException {
+    /** Writes a new file, fsynced when asked; returns its size. */
+    private static long write(Path file, MessageWriter writer, boolean durable) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
             writer.writeTo(out);
             out.flush();
-            ch.force(true);
+            if (durable) {
+                ch.force(true);
+            }
+            return ch.size();
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -16,9 +17,14 @@ public class SpoolProducer {
     @Singleton
     Spool spool(MtaSettings settings) {
         try {
-            return new Spool(settings.spoolDir());
+            return new Spool(settings.spoolDir(), settings.journalMaxMessage(), settings.checkpointAfter());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spool at " + settings.spoolDir(), e);
         }
+    }
+
+    /** Stops the spool's journal writer once what is waiting is written. */
+    void close(@Disposes Spool spool) throws IOException {
+        spool.close();
     }
 }

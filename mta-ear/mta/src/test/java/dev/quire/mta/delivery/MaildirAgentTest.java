@@ -59,4 +59,19 @@ class MaildirAgentTest {
         assertEquals(Outcome.Status.FAILED, o.status());
         assertTrue(Files.notExists(dir.resolve("x")));
     }
+
+    @Test
+    void theLayoutPlacesEachMaildirAndRefusesPathsThatEscape() {
+        Path root = dir.resolve("mail");
+        EmailAddress bob = EmailAddress.parse("Bob@Example.TEST");
+        assertEquals(root.resolve("example.test/bob"), new MaildirAgent(root, "h").maildir(bob));
+        assertEquals(root.resolve("example.test/bob/Maildir"),
+                new MaildirAgent(root, "h", "%d/%u/Maildir").maildir(bob));
+        assertEquals(root.resolve("bob@example.test"), new MaildirAgent(root, "h", "%a").maildir(bob));
+        assertEquals(root.resolve("users/100%/bob"), new MaildirAgent(root, "h", "users/100%%/%u").maildir(bob));
+        for (String bad : new String[]{"/var/mail/%u", "../%u", "%d/../%u", "%x", "shared", "%u//x", ""}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new MaildirAgent(root, "h", bad), bad);
+        }
+    }
 }

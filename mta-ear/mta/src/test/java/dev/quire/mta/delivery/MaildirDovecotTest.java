@@ -94,13 +94,23 @@ class MaildirDovecotTest {
 
     @Test
     void dovecotServesWhatMaildirAgentDelivered() throws Exception {
+        deliverAndServe(MaildirAgent.DEFAULT_LAYOUT, "%d/%n", "example.test/alice");
+    }
+
+    /** A layout set with quire.maildir.layout, and the Dovecot mail location that matches it. */
+    @Test
+    void dovecotServesAConfiguredLayout() throws Exception {
+        deliverAndServe("%a/Maildir", "%u/Maildir", "alice@example.test/Maildir");
+    }
+
+    private void deliverAndServe(String layout, String dovecotHome, String expectedMaildir) throws Exception {
         assumeTrue(Files.isExecutable(DOVECOT), "Dovecot is not installed (apt-get install dovecot-imapd)");
         assumeTrue(python3Works(), "python3 is not on the PATH");
 
         // Deliver the two messages as the MTA would.
         Path mailRoot = dir.resolve("mail");
         EmailAddress alice = EmailAddress.parse("alice@example.test");
-        MaildirAgent agent = new MaildirAgent(mailRoot, "mx.example.test");
+        MaildirAgent agent = new MaildirAgent(mailRoot, "mx.example.test", layout);
         for (String text : List.of(PLAIN, EIGHT_BIT)) {
             Path message = dir.resolve("spooled.eml");
             Files.write(message, text.getBytes(StandardCharsets.UTF_8));
@@ -110,7 +120,8 @@ class MaildirDovecotTest {
             assertEquals(Outcome.Status.DELIVERED, out.get(alice).status(), out.get(alice).toString());
             Files.delete(message);
         }
-        Path maildir = mailRoot.resolve("example.test/alice");
+        Path maildir = mailRoot.resolve(expectedMaildir);
+        assertEquals(maildir, agent.maildir(alice));
         List<Path> delivered = list(maildir.resolve("new"));
         assertEquals(2, delivered.size());
         List<String> deliveredNames = new ArrayList<>();
@@ -144,7 +155,7 @@ class MaildirDovecotTest {
         int port = freePort();
         Path conf = dir.resolve("dovecot.conf");
         Path log = dir.resolve("dovecot.log");
-        Files.writeString(conf, config(port, log, mailRoot, root, mailUid, mailGid));
+        Files.writeString(conf, config(port, log, mailRoot, dovecotHome, root, mailUid, mailGid));
 
         Process dovecot = new ProcessBuilder(DOVECOT.toString(), "-F", "-c", conf.toString())
                 .redirectErrorStream(true)
@@ -212,10 +223,10 @@ class MaildirDovecotTest {
                 || dovecotLog.contains("Fatal:"), dovecotLog);
     }
 
-    private static String config(int port, Path log, Path mailRoot, boolean root, int uid, int gid)
-            throws IOException {
+    private static String config(int port, Path log, Path mailRoot, String dovecotHome, boolean root, int uid,
+            int gid) throws IOException {
         Path base = log.getParent();
-        String home = mailRoot + "/%d/%n";
+        String home = mailRoot + "/" + dovecotHome;
         StringBuilder c = new StringBuilder();
         c.append("base_dir = ").append(base.resolve("run")).append('\n');
         c.append("state_dir = ").append(base.resolve("state")).append('\n');

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.quire.mail.EmailAddress;
+import dev.quire.mta.delivery.ConnectionCache;
 import dev.quire.mta.delivery.DeliveryAgent;
 import dev.quire.mta.delivery.Outcome;
 import dev.quire.mta.delivery.SmtpTransactionAgent;
@@ -25,11 +26,13 @@ public final class MxDeliveryAgent implements DeliveryAgent {
     private final MxResolver resolver;
     private final String domain;
     private final String heloName;
+    private final ConnectionCache cache;
 
-    public MxDeliveryAgent(MxResolver resolver, String domain, String heloName) {
+    public MxDeliveryAgent(MxResolver resolver, String domain, String heloName, ConnectionCache cache) {
         this.resolver = resolver;
         this.domain = domain;
         this.heloName = heloName;
+        this.cache = cache;
     }
 
     @Override
@@ -59,7 +62,7 @@ public final class MxDeliveryAgent implements DeliveryAgent {
                             + ADDRESS_LIMIT + " tries; last: " + lastError));
                 }
                 SmtpTransactionAgent.Attempt attempt = SmtpTransactionAgent.smtp(mx.host(), address, mx.port(),
-                        heloName).attempt(envelope, message, recipients);
+                        heloName, cache).attempt(envelope, message, recipients);
                 if (attempt.answered()) {
                     return attempt.outcomes();
                 }

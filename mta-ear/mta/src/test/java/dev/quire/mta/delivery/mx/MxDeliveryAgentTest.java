@@ -28,6 +28,7 @@ import dev.quire.mail.smtp.MessageHandler;
 import dev.quire.mail.smtp.Reply;
 import dev.quire.mail.smtp.SmtpServer;
 import dev.quire.mail.smtp.SmtpServerConfig;
+import dev.quire.mta.delivery.ConnectionCache;
 import dev.quire.mta.delivery.Outcome;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
@@ -69,7 +70,7 @@ class MxDeliveryAgentTest {
                 List.of(Recipient.to(ALICE), Recipient.to(BOB)));
 
         Map<EmailAddress, Outcome> out = new MxDeliveryAgent(new StaticMxResolver(table, null), "example.test",
-                "mx.lists.test").deliver(env, message, List.of(ALICE, BOB));
+                "mx.lists.test", ConnectionCache.NONE).deliver(env, message, List.of(ALICE, BOB));
 
         assertEquals(Outcome.Status.DELIVERED, out.get(ALICE).status(), out.toString());
         assertEquals(Outcome.Status.DELIVERED, out.get(BOB).status(), out.toString());
@@ -98,7 +99,7 @@ class MxDeliveryAgentTest {
             Files.writeString(message, "Subject: z\r\n\r\nhello\r\n");
             Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(ALICE), Recipient.to(BOB)));
             Map<EmailAddress, Outcome> out = new MxDeliveryAgent(new StaticMxResolver(table, null), "example.test",
-                    "mx.lists.test").deliver(env, message, List.of(ALICE, BOB));
+                    "mx.lists.test", ConnectionCache.NONE).deliver(env, message, List.of(ALICE, BOB));
             assertEquals(Outcome.Status.DELIVERED, out.get(ALICE).status(), out.toString());
             assertEquals(Outcome.Status.FAILED, out.get(BOB).status(), out.toString());
             assertTrue(out.get(BOB).detail().startsWith("550 5.1.1"), out.get(BOB).detail());
@@ -139,7 +140,7 @@ class MxDeliveryAgentTest {
         Files.writeString(message, "x\r\n");
         Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(ALICE)));
         Map<EmailAddress, Outcome> out = new MxDeliveryAgent(new StaticMxResolver(table, null), "example.test",
-                "mx.lists.test").deliver(env, message, List.of(ALICE));
+                "mx.lists.test", ConnectionCache.NONE).deliver(env, message, List.of(ALICE));
         assertEquals(Outcome.Status.RETRY, out.get(ALICE).status());
         assertTrue(out.get(ALICE).detail().startsWith("451 4.4.1 "), out.get(ALICE).detail());
     }
@@ -150,7 +151,7 @@ class MxDeliveryAgentTest {
         Files.writeString(table, "example.test  .\n");
         Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(ALICE), Recipient.to(BOB)));
         Map<EmailAddress, Outcome> out = new MxDeliveryAgent(new StaticMxResolver(table, null), "example.test",
-                "mx.lists.test").deliver(env, dir.resolve("unused"), List.of(ALICE, BOB));
+                "mx.lists.test", ConnectionCache.NONE).deliver(env, dir.resolve("unused"), List.of(ALICE, BOB));
         assertEquals(Outcome.failed(MxLookupException.NULL_MX), out.get(ALICE));
         assertEquals(Outcome.failed(MxLookupException.NULL_MX), out.get(BOB));
     }

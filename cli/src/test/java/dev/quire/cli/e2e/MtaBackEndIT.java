@@ -1,0 +1,244 @@
+package dev.quire.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.quire.db.TestDatabase;
+
+/**
+ * The MTA's back end on the real stack: a stream of relayed messages shares one SMTP connection to the
+ * smarthost (smtp-sink's own session counter says so), a list engine's XVERP hand-off reaches the smarthost as one
+ * transaction per member with that member's envelope sender, and the MX listener, with real spamd and clamd,
+ * refuses EICAR and GTUBE at DATA and delivers a suspect message tagged with X-Spam-Score into a Maildir placed by
+ * {@code quire.maildir.layout}, where Dovecot would expect it.
+ */
+class MtaBackEndIT {
+    private static final Pattern COUNTERS = Pattern.compile("sess=(\\d+) quit=(\\d+) mesg=(\\d+)");
+
+    @TempDir
+    Path work;
+
+    private TestDatabase db;
+    private Path data;
+    private Path config;
+    private int smtpPort;
+    private int internalPort;
+    private int sinkPort;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
+        assumeTrue(ScanDaemon.installed(), "spamd and clamd are installed by scripts/install-test-deps.sh");
+        db = TestDatabase.create();
+        data = work.resolve("var");
+        smtpPort = FreePorts.next();
+        internalPort = FreePorts.next();
+        sinkPort = FreePorts.next();
+        // smtp-sink (as postfix) and spamd (as nobody) reach their directories below this one
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private void writeConfig(int spamd, int clamd) throws Exception {
+        config = work.resolve("quire.properties");
+        Files.writeString(config, String.join("\n",
+                "quire.data.dir=" + data,
+                "quire.db.url=" + db.url(),
+                "quire.db.user=" + TestDatabase.user(),
+                "quire.db.password=" + TestDatabase.password(),
+                "quire.hostname=mx.quire.test",
+                "quire.smtp.port=" + smtpPort,
+                "quire.submission.port=-1",
+                "quire.smtps.port=-1",
+                "quire.internal.port=" + internalPort,
+                "quire.lmtp.port=" + FreePorts.next(),
+                "quire.http.port=" + FreePorts.next(),
+                "quire.smarthost=127.0.0.1:" + sinkPort,
+                "quire.relay.networks=127.0.0.2/32",
+                // one delivery at a time to the smarthost: every message has to go through the cached session
+                "quire.queue.destination.concurrency.remote=1",
+                "quire.smtp.cache.idle=PT1S",
+                "quire.maildir.layout=%d/%u/Maildir",
+                "quire.scan.spamd=127.0.0.1:" + spamd,
+                "quire.scan.clamd=127.0.0.1:" + clamd,
+                ""));
+    }
+
+    @Test
+    void connectionReuseXverpAndContentScanningThroughARunningQuire() throws Exception {
+        Path sinkDir = work.resolve("sink");
+        Files.createDirectories(sinkDir);
+        try (ScanDaemon spamd = ScanDaemon.spamd(Files.createDirectories(work.resolve("spamd")));
+                ScanDaemon clamd = ScanDaemon.clamd(Files.createDirectories(work.resolve("clamd")));
+                SmtpSink sink = new SmtpSink(sinkDir.resolve("dump"), sinkPort, "-c").start()) {
+            writeConfig(spamd.port, clamd.port);
+            try (QuireProcess quire = QuireProcess.start(work, work.resolve("run.out"), "--demo", "--config",
+                    config.toString())) {
+                relayedMessagesShareOneConnection(sink, sinkDir);
+                xverpGivesEachMemberItsOwnEnvelopeSender(sink, sinkDir);
+                theMxListenerScansContent();
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n" + QuireProcess.logOf(data), e);
+            }
+        }
+    }
+
+    private void relayedMessagesShareOneConnection(SmtpSink sink, Path sinkDir) throws Exception {
+        String out = python(
+                """
+                        import smtplib, sys
+                        s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), source_address=('127.0.0.2', 0))
+                        for i in range(10):
+                            s.sendmail('alice@example.test', ['someone@remote.test'],
+                                       'Subject: stream %d\\r\\nMessage-ID: <stream-%d@example.test>\\r\\n\\r\\nhello\\r\\n' % (i, i))
+                        s.quit()
+                        print('sent 10')
+                        """,
+                String.valueOf(smtpPort));
+        assertEquals("sent 10", out.strip());
+        Poll.until("10 messages at the sink and its session closed", Duration.ofSeconds(60),
+                () -> counters(sinkDir)[2] == 10 && counters(sinkDir)[0] == 1);
+        assertEquals(10, sink.messages().size());
+        assertEquals(1, counters(sinkDir)[0], "ten relayed messages, one SMTP session to the smarthost");
+    }
+
+    private void xverpGivesEachMemberItsOwnEnvelopeSender(SmtpSink sink, Path sinkDir) throws Exception {
+        String out = python(
+                """
+                        import smtplib, sys
+                        s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))
+                        s.ehlo('lists.example.test')
+                        print('XVERP offered' if s.has_extn('xverp') else 'no XVERP')
+                        code, msg = s.mail('demo-bounces@lists.example.test', ['XVERP'])
+                        for r in ['carol@remote.test', 'dave@other.test', 'erin@remote.test']:
+                            s.rcpt(r)
+                        code, msg = s.data(b'Subject: a post to the demo list\\r\\nMessage-ID: <post-1@lists.example.test>\\r\\n\\r\\nhi all\\r\\n')
+                        print(code)
+                        s.quit()
+                        """,
+                String.valueOf(internalPort));
+        assertEquals(List.of("XVERP offered", "250"), out.lines().toList());
+        Poll.until("the three copies at the sink", Duration.ofSeconds(60), () -> counters(sinkDir)[2] == 13);
+        Map<String, String> senderOf = new TreeMap<>();
+        for (String dump : sink.messages()) {
+            if (dump.contains("<post-1@lists.example.test>")) {
+                List<String> rcpts = field(dump, "X-Rcpt-Args");
+                assertEquals(1, rcpts.size(), "one recipient per transaction:\n" + dump);
+                senderOf.put(rcpts.get(0), field(dump, "X-Mail-Args").get(0));
+            }
+        }
+        assertEquals(Map.of("<carol@remote.test>", "<demo-bounces+carol=remote.test@lists.example.test>",
+                "<dave@other.test>", "<demo-bounces+dave=other.test@lists.example.test>",
+                "<erin@remote.test>", "<demo-bounces+erin=remote.test@lists.example.test>"), senderOf);
+        Poll.until("the smarthost session closed after idling", Duration.ofSeconds(30),
+                () -> counters(sinkDir)[0] == 2);
+        assertEquals(2, counters(sinkDir)[0], "the three copies also shared one session");
+    }
+
+    private void theMxListenerScansContent() throws Exception {
+        String out = python(
+                """
+                        import smtplib, sys
+                        eicar, token = sys.argv[2], sys.argv[3]
+                        gtube = 'XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X'
+                        for name, body in [('virus', eicar), ('spam', gtube), ('suspect', 'a ' + token + ' here'), ('clean', 'hello')]:
+                            s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))
+                            s.ehlo('remote.test')
+                            mail = s.mail('someone@remote.test')
+                            rcpt = s.rcpt('alice@example.test')
+                            if mail[0] != 250 or rcpt[0] != 250:
+                                print('%s: MAIL %s RCPT %s' % (name, mail, rcpt))
+                                continue
+                            head = 'From: someone@remote.test\\r\\nTo: alice@example.test\\r\\nDate: Sat, 21 Nov 2026 07:00:00 +0000\\r\\n'
+                            code, msg = s.data((head + 'Subject: %s\\r\\nMessage-ID: <%s@remote.test>\\r\\n\\r\\n%s\\r\\n' % (name, name, body)).encode())
+                            print('%s: %d %s' % (name, code, msg.decode()))
+                            s.quit()
+                        """,
+                String.valueOf(smtpPort), ScanDaemon.EICAR, ScanDaemon.SUSPECT_TOKEN);
+        List<String> lines = out.lines().toList();
+        assertEquals("virus: 554 5.7.1 Message rejected: virus Quire.E2E.EICAR.UNOFFICIAL found", lines.get(0), out);
+        assertTrue(lines.get(1).startsWith("spam: 550 5.7.1 Message rejected as spam (score 1"), out);
+        assertTrue(lines.get(2).startsWith("suspect: 250 2.0.0 Ok: queued as"), out);
+        assertTrue(lines.get(3).startsWith("clean: 250 2.0.0 Ok: queued as"), out);
+
+        Path maildir = data.resolve("mail/example.test/alice/Maildir/new");
+        Poll.until("two messages in alice's Maildir (quire.maildir.layout=%d/%u/Maildir)", Duration.ofSeconds(60),
+                () -> files(maildir).size() == 2);
+        String suspect = null;
+        String clean = null;
+        for (Path p : files(maildir)) {
+            String text = Files.readString(p, StandardCharsets.ISO_8859_1);
+            if (text.contains("Subject: suspect")) {
+                suspect = text;
+            } else {
+                clean = text;
+            }
+        }
+        Matcher score = Pattern.compile("X-Spam-Score: ([0-9.]+)").matcher(suspect == null ? "" : suspect);
+        assertTrue(score.find() && Double.parseDouble(score.group(1)) >= 1 && Double.parseDouble(score.group(1)) <= 12
+                && suspect.contains("QUIRE_E2E_SUSPECT"), "tagged, with the rule in the report:\n" + suspect);
+        assertTrue(clean != null && clean.contains("Subject: clean") && !clean.contains("QUIRE_E2E_SUSPECT"), clean);
+    }
+
+    private static List<String> field(String dump, String name) {
+        return dump.lines().filter(l -> l.startsWith(name + ": ")).map(l -> l.substring(name.length() + 2).strip())
+                .toList();
+    }
+
+    private static int[] counters(Path sinkDir) throws Exception {
+        Path log = sinkDir.resolve("smtp-sink-" + sinkDir.getFileName() + ".log");
+        try (Stream<Path> files = Files.list(sinkDir)) {
+            log = files.filter(p -> p.getFileName().toString().startsWith("smtp-sink-")).findFirst().orElse(log);
+        }
+        if (!Files.exists(log)) {
+            return new int[]{0, 0, 0};
+        }
+        Matcher m = COUNTERS.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+        int[] last = {0, 0, 0};
+        while (m.find()) {
+            last = new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+        }
+        return last;
+    }
+
+    private static List<Path> files(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static String python(String script, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("python3", "-c", script));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+}
