@@ -36,6 +36,34 @@ public class ListsSettings {
     @ConfigProperty(name = "quire.smtp.maxsize", defaultValue = "26214400")
     long maxMessageSize;
 
+    @Inject
+    @ConfigProperty(name = "quire.web.url")
+    Optional<String> webUrl;
+
+    @Inject
+    @ConfigProperty(name = "quire.data.dir", defaultValue = "./var")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "quire.unsubscribe.secret")
+    Optional<String> unsubscribeSecret;
+
+    @Inject
+    @ConfigProperty(name = "quire.unsubscribe.lifetime", defaultValue = "P90D")
+    java.time.Duration unsubscribeLifetime;
+
+    @Inject
+    @ConfigProperty(name = "quire.dns.servers")
+    Optional<String> dnsServers;
+
+    @Inject
+    @ConfigProperty(name = "quire.dmarc.static")
+    Optional<String> dmarcStatic;
+
+    @Inject
+    @ConfigProperty(name = "quire.arc.enabled", defaultValue = "true")
+    boolean arcEnabled;
+
     public String hostname() {
         return hostname.filter(h -> !h.isBlank()).orElseGet(LocalHost::name);
     }
@@ -59,5 +87,46 @@ public class ListsSettings {
 
     public long maxMessageSize() {
         return maxMessageSize;
+    }
+
+    /** The public base URL of the web side (no trailing slash), for archive and unsubscribe links. */
+    public String webUrl() {
+        String url = webUrl.filter(u -> !u.isBlank()).orElseGet(() -> "https://" + hostname());
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public java.nio.file.Path dataDir() {
+        return java.nio.file.Path.of(dataDir);
+    }
+
+    /** The site secret for one-click unsubscribe tokens, if configured (else one is kept under the data dir). */
+    public Optional<String> unsubscribeSecret() {
+        return unsubscribeSecret.filter(s -> !s.isBlank());
+    }
+
+    /** How long a one-click unsubscribe link in a delivered post keeps working. */
+    public java.time.Duration unsubscribeLifetime() {
+        return unsubscribeLifetime;
+    }
+
+    /** DNS servers for DMARC lookups (comma separated); empty means the system resolver. */
+    public Optional<String> dnsServers() {
+        return dnsServers.filter(s -> !s.isBlank());
+    }
+
+    /** A file of {@code domain TXT-record} lines consulted before DNS for DMARC records (tests, overrides). */
+    public Optional<java.nio.file.Path> dmarcStatic() {
+        return dmarcStatic.filter(s -> !s.isBlank()).map(java.nio.file.Path::of);
+    }
+
+    /** Whether outgoing posts are ARC-sealed (RFC 8617) where a DKIM key for the list domain exists. */
+    public boolean arcEnabled() {
+        return arcEnabled;
+    }
+
+    /** An optional setting read by name, for keys that carry a domain ({@code quire.dkim.<domain>.key}). */
+    public Optional<String> value(String key) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(key, String.class)
+                .filter(v -> !v.isBlank());
     }
 }

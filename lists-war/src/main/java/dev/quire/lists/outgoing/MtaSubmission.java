@@ -53,6 +53,16 @@ public class MtaSubmission {
         }
     }
 
+    /**
+     * Opens one connection for many transactions (personalized copies). XVERP: when the MTA advertises
+     * Postfix's XVERP, a non-personalized list could get VERP in the single bulk transaction instead; that
+     * would be a parameter on MAIL FROM in {@link #submit}, the one place to add it.
+     */
+    public MtaSession session() throws IOException {
+        return new MtaSession(SmtpClient.connect(settings.mtaHost(), settings.mtaPort(), TIMEOUT, false,
+                settings.hostname()));
+    }
+
     private static void expect(Reply reply) throws SmtpException {
         if (!reply.isPositive()) {
             throw new SmtpException("the MTA refused the hand-off", reply);

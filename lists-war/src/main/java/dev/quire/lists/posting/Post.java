@@ -14,6 +14,8 @@ public final class Post {
     private final EmailAddress envelopeSender;
     private final MailMessage message;
     private final List<String> reasons = new ArrayList<>();
+    private String discarded;
+    private String archivedAt;
 
     public Post(MailingList list, EmailAddress envelopeSender, MailMessage message) {
         this.list = list;
@@ -41,5 +43,27 @@ public final class Post {
 
     public List<String> reasons() {
         return Collections.unmodifiableList(reasons);
+    }
+
+    /** Stops the pipeline: a handler found nothing left to deliver (Mailman's DiscardMessage). */
+    public void discard(String reason) {
+        this.discarded = reason;
+    }
+
+    /** Why a handler discarded the post, or null while it is still on its way. */
+    public String discarded() {
+        return discarded;
+    }
+
+    /**
+     * The URL of this post in the archive, set by the archive handler when it stores the post, so that
+     * the RFC 5064 Archived-At field can point at it; null when the post is not archived.
+     */
+    public String archivedAt() {
+        return archivedAt;
+    }
+
+    public void setArchivedAt(String url) {
+        this.archivedAt = url;
     }
 }
