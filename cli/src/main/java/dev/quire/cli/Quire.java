@@ -1,6 +1,7 @@
 package dev.quire.cli;
 
 import dev.quire.cli.admin.AdminCommand;
+import dev.quire.cli.dkim.DkimCommand;
 import dev.quire.cli.run.RunCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ public final class Quire {
                                              act on queued messages
               quiesce                        maintenance: listeners answer 421, the queue delivers nothing
               open                           leave maintenance: accept and deliver mail again
+              dkim DOMAIN [--generate]       a list domain's DKIM key: make one, print its DNS TXT record
                                              (these talk to the Quire running with the same configuration)
             Options:
               --help                         show this help (also: quire <command> --help)
@@ -61,6 +63,9 @@ public final class Quire {
             }
             case "verify", "queue", "flush", "quiesce", "open", "mailq", "hold", "release", "requeue", "delete" -> {
                 return new AdminCommand(out, err).execute(command, rest);
+            }
+            case "dkim" -> {
+                return new DkimCommand(out, err).execute(rest);
             }
             default -> {
                 err.println("quire: unknown command '" + command + "'");

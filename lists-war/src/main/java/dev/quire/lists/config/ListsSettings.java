@@ -37,6 +37,10 @@ public class ListsSettings {
     long maxMessageSize;
 
     @Inject
+    @ConfigProperty(name = "quire.smtp.maxrcpt", defaultValue = "1000")
+    int maxRecipients;
+
+    @Inject
     @ConfigProperty(name = "quire.web.url")
     Optional<String> webUrl;
 
@@ -87,6 +91,11 @@ public class ListsSettings {
 
     public long maxMessageSize() {
         return maxMessageSize;
+    }
+
+    /** Recipients per transaction the MTA accepts (its own setting), so hand-offs are split to fit. */
+    public int maxRecipients() {
+        return maxRecipients;
     }
 
     /** The public base URL of the web side (no trailing slash), for archive and unsubscribe links. */

@@ -27,29 +27,44 @@ public class MtaSubmission {
     @Inject
     ListsSettings settings;
 
-    /** Queues one copy for many recipients; recipients the MTA refuses are logged and skipped. */
+    /**
+     * Queues one copy for many recipients: transactions of at most {@code quire.smtp.maxrcpt} recipients (the
+     * MTA's own limit) on one connection. Recipients the MTA refuses for good are logged and skipped; a
+     * deferred recipient or a refused transaction is an exception.
+     */
     public void submit(EmailAddress sender, List<EmailAddress> recipients, byte[] message) throws IOException {
+        int batch = Math.max(1, settings.maxRecipients());
         try (SmtpClient client = SmtpClient.connect(settings.mtaHost(), settings.mtaPort(), TIMEOUT, false,
                 settings.hostname())) {
-            expect(client.mailFrom(sender));
-            int accepted = 0;
-            for (EmailAddress r : recipients) {
-                Reply reply = client.rcptTo(r);
-                if (reply.isPositive()) {
-                    accepted++;
-                } else if (reply.isTransient()) {
-                    throw new SmtpException("the MTA deferred recipient <" + r + ">", reply);
-                } else {
-                    LOG.warning(() -> "MTA refused list recipient <" + r + ">: " + reply.toWire());
-                }
-            }
-            if (accepted > 0) {
-                List<Reply> replies = client.data(new ByteArrayInputStream(message), accepted);
-                expect(replies.get(0));
-                LOG.info(() -> "handed to MTA: from=<" + sender + ">, nrcpt=" + recipients.size() + ": "
-                        + replies.get(0).toWire());
+            for (int from = 0; from < recipients.size(); from += batch) {
+                transaction(client, sender, recipients.subList(from, Math.min(recipients.size(), from + batch)),
+                        message);
             }
             client.quit();
+        }
+    }
+
+    private static void transaction(SmtpClient client, EmailAddress sender, List<EmailAddress> recipients,
+            byte[] message) throws IOException {
+        expect(client.mailFrom(sender));
+        int accepted = 0;
+        for (EmailAddress r : recipients) {
+            Reply reply = client.rcptTo(r);
+            if (reply.isPositive()) {
+                accepted++;
+            } else if (reply.isTransient()) {
+                throw new SmtpException("the MTA deferred recipient <" + r + ">", reply);
+            } else {
+                LOG.warning(() -> "MTA refused list recipient <" + r + ">: " + reply.toWire());
+            }
+        }
+        if (accepted > 0) {
+            List<Reply> replies = client.data(new ByteArrayInputStream(message), accepted);
+            expect(replies.get(0));
+            LOG.info(() -> "handed to MTA: from=<" + sender + ">, nrcpt=" + recipients.size() + ": "
+                    + replies.get(0).toWire());
+        } else {
+            client.rset();
         }
     }
 
