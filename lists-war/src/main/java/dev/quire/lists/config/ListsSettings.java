@@ -41,6 +41,10 @@ public class ListsSettings {
     int maxRecipients;
 
     @Inject
+    @ConfigProperty(name = "quire.lists.fanout.sessions", defaultValue = "4")
+    int fanoutSessions;
+
+    @Inject
     @ConfigProperty(name = "quire.web.url")
     Optional<String> webUrl;
 
@@ -96,6 +100,11 @@ public class ListsSettings {
     /** Recipients per transaction the MTA accepts (its own setting), so hand-offs are split to fit. */
     public int maxRecipients() {
         return maxRecipients;
+    }
+
+    /** SMTP sessions a personalized post is handed to the MTA over, in parallel. */
+    public int fanoutSessions() {
+        return fanoutSessions;
     }
 
     /** The public base URL of the web side (no trailing slash), for archive and unsubscribe links. */

@@ -1,10 +1,8 @@
 package dev.quire.lists.pipeline;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +13,7 @@ import dev.quire.db.list.MailingList;
 import dev.quire.db.list.MailingListRepository;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
-import dev.quire.lists.outgoing.MtaSession;
 import dev.quire.lists.outgoing.MtaSubmission;
-import dev.quire.lists.outgoing.Verp;
 import dev.quire.lists.posting.Post;
 import dev.quire.mail.EmailAddress;
 
@@ -25,13 +21,11 @@ import dev.quire.mail.EmailAddress;
  * {@code to-outgoing}: hands the post to the MTA for every member who gets regular delivery (digest members
  * wait for the digest, and an author who chose not-metoo is left out). A non-personalized list sends one
  * copy in one SMTP transaction from {@code list-bounces@domain}, and the MTA fans out. A personalized list
- * sends one copy per member, each from its VERP address, as consecutive transactions on one connection.
+ * sends one copy per member, each from its VERP address ({@link PersonalizedFanOut}).
  * XVERP: the bulk path is where the MTA's VERP extension would go ({@link MtaSubmission#session()}).
  */
 @ApplicationScoped
 public class ToOutgoing implements Handler {
-    private static final Logger LOG = Logger.getLogger(ToOutgoing.class.getName());
-
     @Inject
     MailingListRepository lists;
 
@@ -40,6 +34,9 @@ public class ToOutgoing implements Handler {
 
     @Inject
     Copies copies;
+
+    @Inject
+    PersonalizedFanOut fanOut;
 
     @Override
     public void process(Post post) throws IOException {
@@ -53,24 +50,7 @@ public class ToOutgoing implements Handler {
             mta.submit(bounces, members.stream().map(Member::address).toList(), copies.common(list, post.message()));
             return;
         }
-        int queued = 0;
-        List<EmailAddress> lost = new ArrayList<>();
-        try (MtaSession session = mta.session()) {
-            for (Member m : members) {
-                byte[] copy = copies.personal(list, post.message(), m);
-                MtaSession.Outcome outcome = session.send(Verp.encode(bounces, m.address()), m.address(), copy);
-                if (outcome == MtaSession.Outcome.QUEUED) {
-                    queued++;
-                } else if (outcome == MtaSession.Outcome.DEFERRED && queued == 0) {
-                    throw new IOException("the MTA deferred <" + m.address() + "> before any copy was queued");
-                } else {
-                    lost.add(m.address());
-                }
-            }
-        }
-        int total = queued;
-        LOG.info(() -> "personalized copies of " + post.message().header("Message-ID").orElse("") + " to "
-                + list.postingAddress() + ": " + total + " queued" + (lost.isEmpty() ? "" : ", not queued " + lost));
+        fanOut.deliver(list, post.message(), members);
     }
 
     /** Regular-delivery members, without the author when the author asked not to get their own posts. */
