@@ -18,12 +18,14 @@ public class DefaultPipeline {
     private final List<Handler> handlers;
 
     @Inject
-    public DefaultPipeline(ValidateAuthenticity validateAuthenticity, MimeDelete mimeDelete, ReplyTo replyTo,
+    public DefaultPipeline(ValidateAuthenticity validateAuthenticity, MimeDelete mimeDelete, Cleanse cleanse,
+            ReplyTo replyTo,
             SubjectPrefix subjectPrefix, RfcListHeaders listHeaders, ArchivedAt archivedAt, Acknowledge acknowledge,
             Dmarc dmarc, ToOutgoing toOutgoing) {
         this.handlers = List.of(
                 validateAuthenticity, // validate-authenticity
                 mimeDelete, // mime-delete
+                cleanse, // cleanse
                 replyTo, // cook-headers (Reply-To)
                 subjectPrefix, // subject-prefix
                 listHeaders, // rfc-2369
