@@ -1,18 +1,16 @@
 package dev.quire.lists.outgoing;
 
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 
 import dev.quire.mail.EmailAddress;
-import dev.quire.mail.smtp.Reply;
-import dev.quire.mail.smtp.SmtpClient;
 import dev.quire.mail.smtp.SmtpException;
 
 /**
  * One SMTP connection to the MTA's internal listener carrying many transactions, one per personalized copy
- * (MAIL, RCPT, DATA, and again), so a fan-out pays for one connection and one greeting. Not thread-safe.
+ * (MAIL, RCPT and DATA pipelined, then the content), so a fan-out pays for one connection and one greeting
+ * and two round trips per copy. Not thread-safe.
  */
 public final class MtaSession implements Closeable {
     /** What became of one copy. */
@@ -20,37 +18,29 @@ public final class MtaSession implements Closeable {
         QUEUED, REFUSED, DEFERRED
     }
 
-    private final SmtpClient client;
+    private final PipelinedSmtp smtp;
 
-    MtaSession(SmtpClient client) {
-        this.client = client;
+    MtaSession(PipelinedSmtp smtp) {
+        this.smtp = smtp;
     }
 
-    /** Queues one copy for one recipient; a refusal resets the transaction so the next can follow. */
+    /** Queues one copy for one recipient; a refusal leaves the session ready for the next copy. */
     public Outcome send(EmailAddress sender, EmailAddress recipient, byte[] message) throws IOException {
-        Reply mail = client.mailFrom(sender);
-        if (!mail.isPositive()) {
-            throw new SmtpException("the MTA refused MAIL FROM", mail);
+        PipelinedSmtp.Result r = smtp.send(sender, List.of(recipient), message);
+        if (!r.mail().isPositive()) {
+            throw new SmtpException("the MTA refused MAIL FROM", r.mail());
         }
-        Reply rcpt = client.rcptTo(recipient);
-        if (!rcpt.isPositive()) {
-            client.rset();
-            return rcpt.isTransient() ? Outcome.DEFERRED : Outcome.REFUSED;
-        }
-        List<Reply> replies = client.data(new ByteArrayInputStream(message), 1);
-        Reply end = replies.get(0);
-        if (end.isPositive()) {
+        if (r.queued()) {
             return Outcome.QUEUED;
         }
-        if (end.code() == 354 || end.code() / 100 == 3) {
-            throw new SmtpException("unexpected DATA reply", end);
-        }
-        return end.isTransient() ? Outcome.DEFERRED : Outcome.REFUSED;
+        boolean transientFailure = r.rcpts().get(0).isTransient() || (r.data() != null && r.data().isTransient())
+                || (r.end() != null && r.end().isTransient());
+        return transientFailure ? Outcome.DEFERRED : Outcome.REFUSED;
     }
 
     @Override
-    public void close() {
-        client.quit();
-        client.close();
+    public void close() throws IOException {
+        smtp.quit();
+        smtp.close();
     }
 }

@@ -95,6 +95,13 @@ class MtaSubmissionTest {
         assertEquals("To: m2@example.org\r\n\r\nfor m2@example.org\r\n", received.get(1).data());
     }
 
+    @Test
+    void contentArrivesAsWrittenWithLeadingDotsAndBareLineEndsMadeSafe() throws IOException {
+        submission.submit(EmailAddress.parse("demo-bounces@lists.test"), members(1),
+                "Subject: x\r\n\r\n.hidden?\r\n..two\nbare LF\r\nlast".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("Subject: x\r\n\r\n.hidden?\r\n..two\r\nbare LF\r\nlast\r\n", received.get(0).data());
+    }
+
     private final class Recorder implements MessageHandler {
         private final SessionContext ctx;
         private EmailAddress sender;
