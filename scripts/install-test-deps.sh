@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what Quire's test suite talks to, on a Debian machine: a MariaDB server,
 # Postfix's smtp-sink (the postfix daemon itself stays stopped), swaks with TLS (libnet-ssleay-perl),
-# openssl, rsync, python3, and Chromium with chromedriver for the browser tests.
+# openssl, rsync, python3 and python3-dkim (dkimpy), and Chromium with chromedriver for the browser tests.
 # Idempotent: what is present is left alone. Ends with a database account for the tests,
 # quire_test@127.0.0.1, that may create and drop its own databases.
 set -euo pipefail
@@ -26,6 +26,8 @@ command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq
 # the web admin's browser tests: headless Chromium driven by Selenium through chromedriver
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+# the independent DKIM/ARC verifier of the list engine's tests (dkimverify, arcverify; Debian's /usr/bin/python3)
+/usr/bin/python3 -c 'import dkim' >/dev/null 2>&1 || need+=(python3-dkim python3-dnspython)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-test-deps: installing ${need[*]}"

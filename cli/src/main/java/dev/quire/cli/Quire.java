@@ -2,6 +2,7 @@ package dev.quire.cli;
 
 import dev.quire.cli.admin.AdminCommand;
 import dev.quire.cli.admin.JobsCommand;
+import dev.quire.cli.dkim.DkimCommand;
 import dev.quire.cli.run.RunCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ public final class Quire {
               sync holds | sync confirm ID   syncs held by the safety valve; confirm one and run it
               addresses [--domain D] [--postfix] [--now]
                                              the valid-address file for upstream relays (--now: regenerate first)
+              dkim DOMAIN [--generate]       a list domain's DKIM key: make one, print its DNS TXT record
                                              (these talk to the Quire running with the same configuration)
             Options:
               --help                         show this help (also: quire <command> --help)
@@ -72,6 +74,9 @@ public final class Quire {
             }
             case "jobs", "sync", "addresses" -> {
                 return new JobsCommand(out, err).execute(command, rest);
+            }
+            case "dkim" -> {
+                return new DkimCommand(out, err).execute(rest);
             }
             default -> {
                 err.println("quire: unknown command '" + command + "'");

@@ -25,4 +25,19 @@ public final class ListFixtures {
     public static Post post(String text) {
         return new Post(demo(), EmailAddress.parse("alice@example.test"), message(text));
     }
+
+    /** Settings as a test site has them: a fixed host name and web URL. */
+    public static dev.quire.lists.config.ListsSettings settings() {
+        return new dev.quire.lists.config.ListsSettings() {
+            @Override
+            public String hostname() {
+                return "lists.example.test";
+            }
+
+            @Override
+            public String webUrl() {
+                return "https://lists.example.test";
+            }
+        };
+    }
 }

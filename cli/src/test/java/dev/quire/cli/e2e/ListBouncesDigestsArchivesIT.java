@@ -68,7 +68,7 @@ class ListBouncesDigestsArchivesIT {
                 "quire.lmtp.port=" + FreePorts.next(),
                 "quire.http.port=" + FreePorts.next(),
                 "quire.smarthost=127.0.0.1:" + sinkPort,
-                "quire.web.base-url=https://lists.example.test",
+                "quire.web.url=https://lists.example.test",
                 "quire.queue.retry.min=PT1S",
                 "quire.queue.retry.max=PT2S",
                 ""));

@@ -37,10 +37,6 @@ public class ListsSettings {
     long maxMessageSize;
 
     @Inject
-    @ConfigProperty(name = "quire.web.base-url")
-    Optional<String> webBaseUrl;
-
-    @Inject
     @ConfigProperty(name = "quire.http.port", defaultValue = "8080")
     int httpPort;
 
@@ -55,15 +51,6 @@ public class ListsSettings {
     @Inject
     @ConfigProperty(name = "quire.bounce.guard.domain-share", defaultValue = "0.5")
     double bounceGuardDomainShare;
-
-    /**
-     * Where the web side is reached from outside, without a trailing slash: the base of Archived-At URLs.
-     * Defaults to {@code http://<hostname>:<quire.http.port>}.
-     */
-    public String webBaseUrl() {
-        String base = webBaseUrl.filter(u -> !u.isBlank()).orElseGet(() -> "http://" + hostname() + ":" + httpPort);
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
 
     /** The outage guard holds bounce scores once this many members bounced within a day (and a share). */
     public int bounceGuardMinMembers() {
@@ -83,6 +70,42 @@ public class ListsSettings {
     @Inject
     @ConfigProperty(name = "quire.lists.pending.expiry", defaultValue = "P3D")
     String pendingExpiry;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.maxrcpt", defaultValue = "1000")
+    int maxRecipients;
+
+    @Inject
+    @ConfigProperty(name = "quire.lists.fanout.sessions", defaultValue = "4")
+    int fanoutSessions;
+
+    @Inject
+    @ConfigProperty(name = "quire.web.url")
+    Optional<String> webUrl;
+
+    @Inject
+    @ConfigProperty(name = "quire.data.dir", defaultValue = "./var")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "quire.unsubscribe.secret")
+    Optional<String> unsubscribeSecret;
+
+    @Inject
+    @ConfigProperty(name = "quire.unsubscribe.lifetime", defaultValue = "P90D")
+    java.time.Duration unsubscribeLifetime;
+
+    @Inject
+    @ConfigProperty(name = "quire.dns.servers")
+    Optional<String> dnsServers;
+
+    @Inject
+    @ConfigProperty(name = "quire.dmarc.static")
+    Optional<String> dmarcStatic;
+
+    @Inject
+    @ConfigProperty(name = "quire.arc.enabled", defaultValue = "true")
+    boolean arcEnabled;
 
     public String hostname() {
         return hostname.filter(h -> !h.isBlank()).orElseGet(LocalHost::name);
@@ -112,5 +135,59 @@ public class ListsSettings {
     /** How long a confirmation or approval token of a subscription request stays valid (ISO-8601). */
     public java.time.Duration pendingExpiry() {
         return java.time.Duration.parse(pendingExpiry);
+    }
+
+    /** Recipients per transaction the MTA accepts (its own setting), so hand-offs are split to fit. */
+    public int maxRecipients() {
+        return maxRecipients;
+    }
+
+    /** SMTP sessions a personalized post is handed to the MTA over, in parallel. */
+    public int fanoutSessions() {
+        return fanoutSessions;
+    }
+
+    /**
+     * The public base URL of the web side (no trailing slash), for archive, unsubscribe and reset links;
+     * {@code quire.web.url}, by default {@code http://<hostname>:<quire.http.port>}.
+     */
+    public String webUrl() {
+        String url = webUrl.filter(u -> !u.isBlank()).orElseGet(() -> "http://" + hostname() + ":" + httpPort);
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public java.nio.file.Path dataDir() {
+        return java.nio.file.Path.of(dataDir);
+    }
+
+    /** The site secret for one-click unsubscribe tokens, if configured (else one is kept under the data dir). */
+    public Optional<String> unsubscribeSecret() {
+        return unsubscribeSecret.filter(s -> !s.isBlank());
+    }
+
+    /** How long a one-click unsubscribe link in a delivered post keeps working. */
+    public java.time.Duration unsubscribeLifetime() {
+        return unsubscribeLifetime;
+    }
+
+    /** DNS servers for DMARC lookups (comma separated); empty means the system resolver. */
+    public Optional<String> dnsServers() {
+        return dnsServers.filter(s -> !s.isBlank());
+    }
+
+    /** A file of {@code domain TXT-record} lines consulted before DNS for DMARC records (tests, overrides). */
+    public Optional<java.nio.file.Path> dmarcStatic() {
+        return dmarcStatic.filter(s -> !s.isBlank()).map(java.nio.file.Path::of);
+    }
+
+    /** Whether outgoing posts are ARC-sealed (RFC 8617) where a DKIM key for the list domain exists. */
+    public boolean arcEnabled() {
+        return arcEnabled;
+    }
+
+    /** An optional setting read by name, for keys that carry a domain ({@code quire.dkim.<domain>.key}). */
+    public Optional<String> value(String key) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(key, String.class)
+                .filter(v -> !v.isBlank());
     }
 }

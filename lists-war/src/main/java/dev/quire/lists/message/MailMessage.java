@@ -95,13 +95,34 @@ public final class MailMessage {
         fields.removeIf(f -> f.name().equalsIgnoreCase(name));
     }
 
-    public byte[] body() {
-        return body.clone();
-    }
-
-    /** Replaces the body; the header fields stay as they are. */
+    /** Replaces the body; the caller sets the MIME fields that describe it. */
     public void setBody(byte[] body) {
         this.body = body.clone();
+    }
+
+    /** An independent copy, for a per-recipient version of the message. */
+    public MailMessage copy() {
+        return new MailMessage(new ArrayList<>(fields), body);
+    }
+
+    /** Every field as received, folding and CRLF included, in order: what a signer canonicalizes. */
+    public List<String> rawFields() {
+        return fields.stream().map(Field::raw).toList();
+    }
+
+    /** Every field of that name as received (folding and CRLF included), in order. */
+    public List<String> rawFields(String name) {
+        return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Field::raw).toList();
+    }
+
+    /** Adds a field whose value is already folded RFC 5322 text (a signature), above all others. */
+    public void prependRaw(String name, String foldedValue) {
+        String raw = name + ": " + foldedValue;
+        fields.add(0, new Field(name, raw.endsWith("\r\n") ? raw : raw + "\r\n"));
+    }
+
+    public byte[] body() {
+        return body.clone();
     }
 
     /** The message as bytes, CRLF between header section and body. */

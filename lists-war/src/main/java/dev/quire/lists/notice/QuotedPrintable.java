@@ -3,13 +3,13 @@ package dev.quire.lists.notice;
 import java.nio.charset.StandardCharsets;
 
 /** Quoted-printable (RFC 2045) for UTF-8 text: CRLF line ends, soft breaks under 76 characters. */
-final class QuotedPrintable {
+public final class QuotedPrintable {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private QuotedPrintable() {
     }
 
-    static String encode(String text) {
+    public static String encode(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -30,7 +30,7 @@ public class ToArchive implements Handler {
         }
         byte[] raw = post.message().toBytes();
         archiver.store(list, raw);
-        post.setArchivedAt(url(settings.webBaseUrl(), list, Archiver.messageId(post.message(), raw)));
+        post.setArchivedAt(url(settings.webUrl(), list, Archiver.messageId(post.message(), raw)));
     }
 
     /** {@code <base>/archives/<list-id>/<sha-256 of the Message-ID, hex>}: stable, and no address in it. */

@@ -2,11 +2,14 @@ package dev.quire.lists.pipeline;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.quire.db.list.DeliveryMode;
 import dev.quire.db.list.ListAddress;
+import dev.quire.db.list.MailingList;
 import dev.quire.db.list.MailingListRepository;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
@@ -15,8 +18,11 @@ import dev.quire.lists.posting.Post;
 import dev.quire.mail.EmailAddress;
 
 /**
- * Hands the post to the MTA for every member whose delivery is enabled, as one SMTP transaction with
- * envelope sender {@code list-bounces@domain}; the MTA fans out.
+ * {@code to-outgoing}: hands the post to the MTA for every member who gets regular delivery (digest members
+ * wait for the digest, and an author who chose not-metoo is left out). A non-personalized list sends one
+ * copy in one SMTP transaction from {@code list-bounces@domain}, and the MTA fans out. A personalized list
+ * sends one copy per member, each from its VERP address ({@link PersonalizedFanOut}).
+ * XVERP: the bulk path is where the MTA's VERP extension would go ({@link MtaSubmission#session()}).
  */
 @ApplicationScoped
 public class ToOutgoing implements Handler {
@@ -26,14 +32,35 @@ public class ToOutgoing implements Handler {
     @Inject
     MtaSubmission mta;
 
+    @Inject
+    Copies copies;
+
+    @Inject
+    PersonalizedFanOut fanOut;
+
     @Override
     public void process(Post post) throws IOException {
-        List<EmailAddress> recipients = lists.deliveryRoster(post.list(), MemberRole.MEMBER).stream()
-                .map(Member::address)
-                .toList();
-        if (recipients.isEmpty()) {
+        List<Member> members = recipients(post, lists.deliveryRoster(post.list(), MemberRole.MEMBER));
+        if (members.isEmpty()) {
             return;
         }
-        mta.submit(post.list().address(ListAddress.Function.BOUNCES), recipients, post.message().toBytes());
+        MailingList list = post.list();
+        EmailAddress bounces = list.address(ListAddress.Function.BOUNCES);
+        if (!list.pipeline().personalize()) {
+            mta.submit(bounces, members.stream().map(Member::address).toList(), copies.common(list, post.message()));
+            return;
+        }
+        fanOut.deliver(list, post.message(), members);
+    }
+
+    /** Regular-delivery members, without the author when the author asked not to get their own posts. */
+    static List<Member> recipients(Post post, List<Member> roster) {
+        Optional<String> author = Authors.from(post.message()).map(m -> m.getAddress())
+                .or(() -> Optional.ofNullable(post.envelopeSender()).map(EmailAddress::toString));
+        return roster.stream()
+                .filter(m -> m.deliveryMode() == DeliveryMode.REGULAR)
+                .filter(m -> m.receiveOwnPostings() || author.isEmpty()
+                        || !m.address().toString().equalsIgnoreCase(author.get()))
+                .toList();
     }
 }

@@ -26,6 +26,7 @@ public final class Post {
     private final List<String> reasons = new ArrayList<>();
     private String archivedAt;
     private final Map<String, Action> chosen = new HashMap<>();
+    private String discarded;
 
     public Post(MailingList list, EmailAddress envelopeSender, MailMessage message) {
         this.list = list;
@@ -82,5 +83,15 @@ public final class Post {
     /** The action a rule chose, if it chose one. */
     public Optional<Action> chosen(String rule) {
         return Optional.ofNullable(chosen.get(rule));
+    }
+
+    /** Stops the pipeline: a handler found nothing left to deliver (Mailman's DiscardMessage). */
+    public void discard(String reason) {
+        this.discarded = reason;
+    }
+
+    /** Why a handler discarded the post, or null while it is still on its way. */
+    public String discarded() {
+        return discarded;
     }
 }

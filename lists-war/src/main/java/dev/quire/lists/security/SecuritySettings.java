@@ -10,16 +10,13 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.quire.lists.config.ListsSettings;
+
 /** The settings of logins, sessions, throttling and reset links, with their defaults (docs/configuration.md). */
 @ApplicationScoped
 public class SecuritySettings {
     @Inject
-    @ConfigProperty(name = "quire.web.url")
-    Optional<String> webUrl;
-
-    @Inject
-    @ConfigProperty(name = "quire.http.port", defaultValue = "8080")
-    int httpPort;
+    ListsSettings lists;
 
     @Inject
     @ConfigProperty(name = "quire.data.dir", defaultValue = "./var")
@@ -61,9 +58,9 @@ public class SecuritySettings {
      * The address people reach the web side at, without a trailing slash: links in mail use it, never the
      * Host header of a request (which a client chooses).
      */
+    /** {@code quire.web.url}: the one public address of the web side (see {@link ListsSettings#webUrl()}). */
     public URI webUrl() {
-        String url = webUrl.filter(u -> !u.isBlank()).orElse("http://localhost:" + httpPort);
-        return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        return URI.create(lists.webUrl());
     }
 
     public Path dataDir() {

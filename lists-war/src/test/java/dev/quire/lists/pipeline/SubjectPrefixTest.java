@@ -18,8 +18,15 @@ class SubjectPrefixTest {
     void addsThePrefixOnce() {
         assertEquals("[demo] hello", prefixed("hello"));
         assertEquals("[demo] hello", prefixed("[demo] hello"));
+    }
+
+    @Test
+    void repliesKeepOnePrefixAndOneRe() {
         assertEquals("[demo] Re: hello", prefixed("Re: [demo] hello"));
-        assertEquals("[demo] RE: AW: hello", prefixed("RE: AW: [demo] hello"));
+        assertEquals("[demo] Re: hello", prefixed("Re: [demo] Re: hello"));
+        assertEquals("[demo] Re: hello", prefixed("RE: AW: [demo] hello"));
+        assertEquals("[demo] Re: hello", prefixed("[demo] Re: [demo] Re[2]: hello"));
+        assertEquals("[demo] Fwd: hello", prefixed("Fwd: hello"));
     }
 
     @Test

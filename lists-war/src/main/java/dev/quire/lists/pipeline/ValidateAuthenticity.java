@@ -1,0 +1,58 @@
+package dev.quire.lists.pipeline;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
+
+import dev.quire.lists.config.ListsSettings;
+import dev.quire.lists.deliverability.dkim.InboundDkim;
+import dev.quire.lists.posting.Post;
+
+/**
+ * {@code validate-authenticity}: before anything changes the post, verifies its DKIM signatures and records
+ * the outcome in an Authentication-Results field with this server's name (RFC 8601), removing any such
+ * field that claims to come from this server already. The ARC seal at delivery carries these results.
+ * SPF and DMARC of the inbound hop are not evaluated here (the MTA does not record them yet).
+ */
+@ApplicationScoped
+public class ValidateAuthenticity implements Handler {
+    @Inject
+    ListsSettings settings;
+
+    private InboundDkim dkim;
+
+    public ValidateAuthenticity() {
+    }
+
+    ValidateAuthenticity(ListsSettings settings, InboundDkim dkim) {
+        this.settings = settings;
+        this.dkim = dkim;
+    }
+
+    @PostConstruct
+    void init() {
+        dkim = new InboundDkim(new DNSPublicKeyRecordRetriever());
+    }
+
+    @Override
+    public void process(Post post) throws IOException {
+        String me = settings.hostname();
+        var message = post.message();
+        List<String> others = message.headers("Authentication-Results").stream()
+                .filter(v -> !v.toLowerCase(Locale.ROOT).startsWith(me.toLowerCase(Locale.ROOT) + ";"))
+                .filter(v -> !v.equalsIgnoreCase(me))
+                .toList();
+        String results = dkim.results(message);
+        message.remove("Authentication-Results");
+        for (int i = others.size() - 1; i >= 0; i--) {
+            message.prepend("Authentication-Results", others.get(i));
+        }
+        message.prepend("Authentication-Results", me + "; " + results);
+    }
+}

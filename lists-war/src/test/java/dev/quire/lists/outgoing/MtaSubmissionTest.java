@@ -1,0 +1,133 @@
+package dev.quire.lists.outgoing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.quire.lists.config.ListsSettings;
+import dev.quire.mail.EmailAddress;
+import dev.quire.mail.smtp.MessageHandler;
+import dev.quire.mail.smtp.Reply;
+import dev.quire.mail.smtp.SessionContext;
+import dev.quire.mail.smtp.SmtpServer;
+import dev.quire.mail.smtp.SmtpServerConfig;
+
+/** The hand-off on the wire, against a real SMTP server with the MTA's recipient limit of 3. */
+class MtaSubmissionTest {
+    record Transaction(String session, EmailAddress sender, List<EmailAddress> recipients, String data) {
+    }
+
+    private final List<Transaction> received = new CopyOnWriteArrayList<>();
+    private SmtpServer server;
+    private MtaSubmission submission;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new SmtpServer(SmtpServerConfig.builder().port(0).hostname("mta.test").maxRecipients(3).build(),
+                Recorder::new, Thread::new);
+        server.start();
+        submission = new MtaSubmission();
+        submission.settings = new ListsSettings() {
+            @Override
+            public String mtaHost() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public int mtaPort() {
+                return server.port();
+            }
+
+            @Override
+            public String hostname() {
+                return "lists.test";
+            }
+
+            @Override
+            public int maxRecipients() {
+                return 3;
+            }
+        };
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static List<EmailAddress> members(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> EmailAddress.parse("m" + i + "@example.org")).toList();
+    }
+
+    @Test
+    void aBigRosterIsSplitIntoTransactionsTheMtaAcceptsOnOneConnection() throws IOException {
+        EmailAddress bounces = EmailAddress.parse("demo-bounces@lists.test");
+        submission.submit(bounces, members(7), "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(List.of(3, 3, 1), received.stream().map(t -> t.recipients().size()).toList());
+        assertEquals(members(7), received.stream().flatMap(t -> t.recipients().stream()).toList());
+        assertEquals(1, received.stream().map(Transaction::session).distinct().count(), "one connection");
+    }
+
+    @Test
+    void personalizedCopiesGoAsOneTransactionEachFromTheirVerpAddressOnOneConnection() throws IOException {
+        EmailAddress bounces = EmailAddress.parse("demo-bounces@lists.test");
+        try (MtaSession session = submission.session()) {
+            for (EmailAddress m : members(3)) {
+                assertEquals(MtaSession.Outcome.QUEUED, session.send(Verp.encode(bounces, m), m,
+                        ("To: " + m + "\r\n\r\nfor " + m + "\r\n").getBytes(StandardCharsets.US_ASCII)));
+            }
+        }
+        assertEquals(3, received.size());
+        assertEquals(1, received.stream().map(Transaction::session).distinct().count(), "one connection");
+        assertEquals(EmailAddress.parse("demo-bounces+m2=example.org@lists.test"), received.get(1).sender());
+        assertEquals(List.of(EmailAddress.parse("m2@example.org")), received.get(1).recipients());
+        assertEquals("To: m2@example.org\r\n\r\nfor m2@example.org\r\n", received.get(1).data());
+    }
+
+    @Test
+    void contentArrivesAsWrittenWithLeadingDotsAndBareLineEndsMadeSafe() throws IOException {
+        submission.submit(EmailAddress.parse("demo-bounces@lists.test"), members(1),
+                "Subject: x\r\n\r\n.hidden?\r\n..two\nbare LF\r\nlast".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("Subject: x\r\n\r\n.hidden?\r\n..two\r\nbare LF\r\nlast\r\n", received.get(0).data());
+    }
+
+    private final class Recorder implements MessageHandler {
+        private final SessionContext ctx;
+        private EmailAddress sender;
+        private final List<EmailAddress> recipients = new ArrayList<>();
+
+        Recorder(SessionContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Reply from(EmailAddress reversePath, Map<String, String> params) {
+            sender = reversePath;
+            return Reply.ok("2.1.0", "ok");
+        }
+
+        @Override
+        public Reply recipient(EmailAddress recipient, Map<String, String> params) {
+            recipients.add(recipient);
+            return Reply.ok("2.1.5", "ok");
+        }
+
+        @Override
+        public List<Reply> data(InputStream message) throws IOException {
+            received.add(new Transaction(ctx.sessionId(), sender, List.copyOf(recipients),
+                    new String(message.readAllBytes(), StandardCharsets.US_ASCII)));
+            return List.of(Reply.ok("2.0.0", "queued"));
+        }
+    }
+}
