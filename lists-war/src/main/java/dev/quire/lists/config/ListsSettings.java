@@ -80,6 +80,10 @@ public class ListsSettings {
     int fanoutSessions;
 
     @Inject
+    @ConfigProperty(name = "quire.lists.verp", defaultValue = "false")
+    boolean verp;
+
+    @Inject
     @ConfigProperty(name = "quire.web.url")
     Optional<String> webUrl;
 
@@ -140,6 +144,14 @@ public class ListsSettings {
     /** Recipients per transaction the MTA accepts (its own setting), so hand-offs are split to fit. */
     public int maxRecipients() {
         return maxRecipients;
+    }
+
+    /**
+     * Whether non-personalized lists ask the MTA for VERP (XVERP) on their one hand-off; personalized lists
+     * always send from VERP addresses.
+     */
+    public boolean verp() {
+        return verp;
     }
 
     /** SMTP sessions a personalized post is handed to the MTA over, in parallel. */

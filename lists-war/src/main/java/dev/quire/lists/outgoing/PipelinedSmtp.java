@@ -33,6 +33,7 @@ final class PipelinedSmtp implements Closeable {
     private final InputStream in;
     private final OutputStream out;
     private boolean pipelining;
+    private boolean xverp;
 
     /** One transaction's replies, in command order; {@code end} is null when no content was sent. */
     record Result(Reply mail, List<Reply> rcpts, Reply data, Reply end) {
@@ -64,6 +65,7 @@ final class PipelinedSmtp implements Closeable {
             Reply ehlo = smtp.read();
             expect(ehlo, "EHLO");
             smtp.pipelining = ehlo.text().lines().anyMatch(l -> l.strip().equalsIgnoreCase("PIPELINING"));
+            smtp.xverp = ehlo.text().lines().anyMatch(l -> l.strip().equalsIgnoreCase("XVERP"));
             return smtp;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -71,13 +73,28 @@ final class PipelinedSmtp implements Closeable {
         }
     }
 
+    /** True when the MTA offered Postfix's XVERP: it computes a VERP sender per recipient itself. */
+    boolean offersXverp() {
+        return xverp;
+    }
+
     /** MAIL, the RCPTs and DATA (pipelined when offered), then the content if DATA was accepted. */
     Result send(EmailAddress sender, List<EmailAddress> recipients, byte[] message) throws IOException {
+        return send(sender, recipients, message, false);
+    }
+
+    /**
+     * As {@link #send(EmailAddress, List, byte[])}; with {@code verp} (only when {@link #offersXverp()}) MAIL
+     * carries {@code XVERP}, so each recipient's copy leaves the MTA from {@code sender+user=domain}.
+     */
+    Result send(EmailAddress sender, List<EmailAddress> recipients, byte[] message, boolean verp)
+            throws IOException {
+        String mailFrom = "MAIL FROM:<" + (sender == null ? "" : sender.mailbox()) + ">" + (verp ? " XVERP" : "");
         List<Reply> rcpts = new ArrayList<>(recipients.size());
         Reply mail;
         Reply data;
         if (pipelining) {
-            write("MAIL FROM:<" + (sender == null ? "" : sender.mailbox()) + ">");
+            write(mailFrom);
             for (EmailAddress r : recipients) {
                 write("RCPT TO:<" + r.mailbox() + ">");
             }
@@ -89,7 +106,7 @@ final class PipelinedSmtp implements Closeable {
             }
             data = read();
         } else {
-            mail = command("MAIL FROM:<" + (sender == null ? "" : sender.mailbox()) + ">");
+            mail = command(mailFrom);
             for (EmailAddress r : recipients) {
                 rcpts.add(mail.isPositive() ? command("RCPT TO:<" + r.mailbox() + ">") : mail);
             }

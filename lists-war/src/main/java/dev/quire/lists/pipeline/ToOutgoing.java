@@ -13,6 +13,7 @@ import dev.quire.db.list.MailingList;
 import dev.quire.db.list.MailingListRepository;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
+import dev.quire.lists.config.ListsSettings;
 import dev.quire.lists.outgoing.MtaSubmission;
 import dev.quire.lists.posting.Post;
 import dev.quire.mail.EmailAddress;
@@ -22,7 +23,8 @@ import dev.quire.mail.EmailAddress;
  * wait for the digest, and an author who chose not-metoo is left out). A non-personalized list sends one
  * copy in one SMTP transaction from {@code list-bounces@domain}, and the MTA fans out. A personalized list
  * sends one copy per member, each from its VERP address ({@link PersonalizedFanOut}).
- * XVERP: the bulk path is where the MTA's VERP extension would go ({@link MtaSubmission#session()}).
+ * With {@code quire.lists.verp} the common copy is handed over with Postfix's XVERP, so the MTA sends each
+ * member's copy from its VERP address and every bounce names its member.
  */
 @ApplicationScoped
 public class ToOutgoing implements Handler {
@@ -38,6 +40,9 @@ public class ToOutgoing implements Handler {
     @Inject
     PersonalizedFanOut fanOut;
 
+    @Inject
+    ListsSettings settings;
+
     @Override
     public void process(Post post) throws IOException {
         List<Member> members = recipients(post, lists.deliveryRoster(post.list(), MemberRole.MEMBER));
@@ -47,7 +52,8 @@ public class ToOutgoing implements Handler {
         MailingList list = post.list();
         EmailAddress bounces = list.address(ListAddress.Function.BOUNCES);
         if (!list.pipeline().personalize()) {
-            mta.submit(bounces, members.stream().map(Member::address).toList(), copies.common(list, post.message()));
+            mta.submit(bounces, members.stream().map(Member::address).toList(), copies.common(list, post.message()),
+                    settings.verp());
             return;
         }
         fanOut.deliver(list, post.message(), members);

@@ -1,6 +1,7 @@
 package dev.quire.lists.outgoing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,8 @@ import dev.quire.mail.smtp.SmtpServerConfig;
 
 /** The hand-off on the wire, against a real SMTP server with the MTA's recipient limit of 3. */
 class MtaSubmissionTest {
-    record Transaction(String session, EmailAddress sender, List<EmailAddress> recipients, String data) {
+    record Transaction(String session, EmailAddress sender, List<EmailAddress> recipients, String data,
+            Map<String, String> mailParams) {
     }
 
     private final List<Transaction> received = new CopyOnWriteArrayList<>();
@@ -96,6 +98,28 @@ class MtaSubmissionTest {
     }
 
     @Test
+    void verpAsksForXverpOnlyFromAnMtaThatOffersIt() throws IOException {
+        EmailAddress bounces = EmailAddress.parse("demo-bounces@lists.test");
+        byte[] post = "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
+        submission.submit(bounces, members(2), post, true);
+        assertEquals(Map.of(), received.get(0).mailParams(), "this MTA does not offer XVERP: plain sender");
+
+        server.close();
+        received.clear();
+        server = new SmtpServer(SmtpServerConfig.builder().port(0).hostname("mta.test").maxRecipients(3)
+                .extraEhloKeyword("XVERP").build(), Recorder::new, Thread::new);
+        server.start();
+        submission.submit(bounces, members(2), post, true);
+        assertEquals(1, received.size(), "still one hand-off");
+        assertEquals(bounces, received.get(0).sender());
+        assertTrue(received.get(0).mailParams().containsKey("XVERP"), received.get(0).mailParams().toString());
+
+        received.clear();
+        submission.submit(bounces, members(2), post, false);
+        assertEquals(Map.of(), received.get(0).mailParams(), "no VERP asked, none sent");
+    }
+
+    @Test
     void contentArrivesAsWrittenWithLeadingDotsAndBareLineEndsMadeSafe() throws IOException {
         submission.submit(EmailAddress.parse("demo-bounces@lists.test"), members(1),
                 "Subject: x\r\n\r\n.hidden?\r\n..two\nbare LF\r\nlast".getBytes(StandardCharsets.US_ASCII));
@@ -105,6 +129,7 @@ class MtaSubmissionTest {
     private final class Recorder implements MessageHandler {
         private final SessionContext ctx;
         private EmailAddress sender;
+        private Map<String, String> mailParams = Map.of();
         private final List<EmailAddress> recipients = new ArrayList<>();
 
         Recorder(SessionContext ctx) {
@@ -114,6 +139,7 @@ class MtaSubmissionTest {
         @Override
         public Reply from(EmailAddress reversePath, Map<String, String> params) {
             sender = reversePath;
+            mailParams = Map.copyOf(params);
             return Reply.ok("2.1.0", "ok");
         }
 
@@ -126,7 +152,7 @@ class MtaSubmissionTest {
         @Override
         public List<Reply> data(InputStream message) throws IOException {
             received.add(new Transaction(ctx.sessionId(), sender, List.copyOf(recipients),
-                    new String(message.readAllBytes(), StandardCharsets.US_ASCII)));
+                    new String(message.readAllBytes(), StandardCharsets.US_ASCII), mailParams));
             return List.of(Reply.ok("2.0.0", "queued"));
         }
     }
