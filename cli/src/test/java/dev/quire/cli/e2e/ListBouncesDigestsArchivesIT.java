@@ -41,6 +41,7 @@ class ListBouncesDigestsArchivesIT {
     @TempDir
     Path work;
 
+    private DemoConfig demo;
     private TestDatabase db;
     private int smtpPort;
     private int sinkPort;
@@ -50,34 +51,21 @@ class ListBouncesDigestsArchivesIT {
     @BeforeEach
     void setUp() throws Exception {
         assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
-        db = TestDatabase.create();
-        smtpPort = FreePorts.next();
-        sinkPort = FreePorts.next();
-        data = work.resolve("var");
-        config = work.resolve("quire.properties");
-        Files.writeString(config, String.join("\n",
-                "quire.data.dir=" + data,
-                "quire.db.url=" + db.url(),
-                "quire.db.user=" + TestDatabase.user(),
-                "quire.db.password=" + TestDatabase.password(),
-                "quire.hostname=mx.quire.test",
-                "quire.smtp.port=" + smtpPort,
-                "quire.submission.port=-1",
-                "quire.smtps.port=-1",
-                "quire.internal.port=" + FreePorts.next(),
-                "quire.lmtp.port=" + FreePorts.next(),
-                "quire.http.port=" + FreePorts.next(),
-                "quire.smarthost=127.0.0.1:" + sinkPort,
+        demo = DemoConfig.write(work,
                 "quire.web.url=https://lists.example.test",
                 "quire.queue.retry.min=PT1S",
-                "quire.queue.retry.max=PT2S",
-                ""));
+                "quire.queue.retry.max=PT2S");
+        db = demo.db();
+        smtpPort = demo.smtpPort();
+        sinkPort = demo.sinkPort();
+        data = demo.data();
+        config = demo.file();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (db != null) {
-            db.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 

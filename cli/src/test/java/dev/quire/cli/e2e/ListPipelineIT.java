@@ -40,6 +40,7 @@ class ListPipelineIT {
     @TempDir
     Path work;
 
+    private DemoConfig demo;
     private TestDatabase db;
     private int smtpPort;
     private int sinkPort;
@@ -51,10 +52,6 @@ class ListPipelineIT {
     void setUp() throws Exception {
         assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
         assumeTrue(Files.isExecutable(PYTHON), "python3-dkim is installed by scripts/install-test-deps.sh");
-        db = TestDatabase.create();
-        smtpPort = FreePorts.next();
-        sinkPort = FreePorts.next();
-        data = work.resolve("var");
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair pair = g.generateKeyPair();
@@ -67,31 +64,22 @@ class ListPipelineIT {
                 "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
         Path dmarc = work.resolve("dmarc.txt");
         Files.writeString(dmarc, "_dmarc.remote.test v=DMARC1; p=reject\n");
-        config = work.resolve("quire.properties");
-        Files.writeString(config, String.join("\n",
-                "quire.data.dir=" + data,
-                "quire.db.url=" + db.url(),
-                "quire.db.user=" + TestDatabase.user(),
-                "quire.db.password=" + TestDatabase.password(),
-                "quire.hostname=mx.quire.test",
-                "quire.smtp.port=" + smtpPort,
-                "quire.submission.port=-1",
-                "quire.smtps.port=-1",
-                "quire.internal.port=" + FreePorts.next(),
-                "quire.lmtp.port=" + FreePorts.next(),
-                "quire.http.port=" + FreePorts.next(),
-                "quire.smarthost=127.0.0.1:" + sinkPort,
+        demo = DemoConfig.write(work,
                 "quire.web.url=https://lists.example.test",
                 "quire.dkim.lists.example.test.key=" + pem,
                 "quire.dkim.lists.example.test.selector=e2e",
-                "quire.dmarc.static=" + dmarc,
-                ""));
+                "quire.dmarc.static=" + dmarc);
+        db = demo.db();
+        smtpPort = demo.smtpPort();
+        sinkPort = demo.sinkPort();
+        data = demo.data();
+        config = demo.file();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (db != null) {
-            db.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
