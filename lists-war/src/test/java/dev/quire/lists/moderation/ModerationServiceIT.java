@@ -384,6 +384,29 @@ class ModerationServiceIT {
         assertTrue(tokenOpen("0123456789abcdef0123456789abcdef01234567"));
         assertTrue(pendingUpkeep.expire(Instant.now()) >= 1);
         assertFalse(tokenOpen("0123456789abcdef0123456789abcdef01234567"), "an expired request is deleted");
+
+        seen("<old-seen@remote.test>", Instant.now().minus(Duration.ofDays(31)));
+        seen("<new-seen@remote.test>", Instant.now().minus(Duration.ofDays(1)));
+        assertTrue(pendingUpkeep.forgetSeen(Instant.now()) >= 1);
+        assertFalse(isSeen("<old-seen@remote.test>"), "a Message-ID older than quire.lists.seen.keep is forgotten");
+        assertTrue(isSeen("<new-seen@remote.test>"), "a recent one is kept for the loop rule");
+    }
+
+    private void seen(String messageId, Instant at) {
+        tx.apply(em -> em.createNativeQuery("INSERT INTO seen_message (list_id, message_id_hash, seen_at)"
+                + " VALUES (?1, ?2, ?3)")
+                .setParameter(1, demo().id())
+                .setParameter(2, dev.quire.db.list.SeenMessageRepository.hash(messageId))
+                .setParameter(3, java.sql.Timestamp.from(at))
+                .executeUpdate());
+    }
+
+    private boolean isSeen(String messageId) {
+        return tx.apply(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM seen_message WHERE list_id = ?1"
+                + " AND message_id_hash = ?2")
+                .setParameter(1, demo().id())
+                .setParameter(2, dev.quire.db.list.SeenMessageRepository.hash(messageId))
+                .getSingleResult()).intValue() == 1);
     }
 
     private static String tokenIn(String notice) {
