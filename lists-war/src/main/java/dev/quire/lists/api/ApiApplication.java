@@ -21,6 +21,8 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(DomainsResource.class, ListsResource.class, SessionResource.class,
+                AliasesResource.class, RelayNetworksResource.class, QueueResource.class, VerifyResource.class,
+                HealthResource.class, UsersResource.class, SiteRefusalMapper.class,
                 ApiExceptionMappers.Unauthenticated.class, ApiExceptionMappers.Forbidden.class,
                 ApiExceptionMappers.Invalid.class, ApiExceptionMappers.Http.class,
                 ApiExceptionMappers.Unexpected.class);

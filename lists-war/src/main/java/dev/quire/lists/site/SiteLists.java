@@ -22,6 +22,7 @@ import dev.quire.db.site.SiteAdminRepository;
 import dev.quire.db.site.SiteAdminRepository.ListRow;
 import dev.quire.lists.security.Account;
 import dev.quire.lists.security.ListRights;
+import dev.quire.lists.security.ListRole;
 import dev.quire.mail.EmailAddress;
 
 /**
@@ -107,8 +108,8 @@ public class SiteLists {
     /** The list with its counts, for the confirmation page. */
     @Transactional
     public ListRow find(Account caller, String address) {
-        rights.requireSiteAdmin(caller);
-        MailingList list = existing(address);
+        // 404 for a list the caller has no role on, 403 for its owner or moderator
+        MailingList list = rights.require(caller, address, ListRole.SITE_ADMIN).list();
         return repository.lists().stream().filter(r -> r.list().id().equals(list.id())).findFirst().orElseThrow();
     }
 
@@ -118,15 +119,6 @@ public class SiteLists {
         ListRow row = find(caller, address);
         repository.removeList(row.list());
         return row;
-    }
-
-    private MailingList existing(String address) {
-        try {
-            return lists.find(EmailAddress.parse(address == null ? "" : address.strip()))
-                    .orElseThrow(() -> SiteRefusal.notFound("There is no list " + address + "."));
-        } catch (IllegalArgumentException e) {
-            throw SiteRefusal.notFound("There is no list " + address + ".");
-        }
     }
 
     /** Runs a check, recording its field message instead of throwing, so every bad field is named at once. */

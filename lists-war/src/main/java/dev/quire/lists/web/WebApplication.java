@@ -11,6 +11,8 @@ public class WebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class,
+                SiteListPages.class, SiteRoutingPages.class, SiteOpsPages.class, SiteUserPages.class,
+                SiteRefusalPage.class,
                 WebExceptionMappers.Unauthenticated.class, WebExceptionMappers.Forbidden.class,
                 WebExceptionMappers.Http.class, WebExceptionMappers.Unexpected.class);
     }
