@@ -87,6 +87,7 @@ public class SiteAdminRepository {
     public void changeDomainKind(String name, DomainKind kind) {
         em.createQuery("update Domain d set d.kind = :k where d.name = :n").setParameter("k", kind)
                 .setParameter("n", name).executeUpdate();
+        em.clear(); // a bulk update bypasses the persistence context: read the domain afresh
     }
 
     /** Deletes a domain and its DB-held aliases; the caller has checked that it holds no list or mailbox. */

@@ -51,12 +51,14 @@ public class ListsResource {
     @Operation(summary = "The lists the caller may manage, with the caller's role on each; with counts=true"
             + " (site admins only) every list with its style, member count and archived messages")
     @APIResponse(responseCode = "403", description = "counts=true and the caller is not a site admin")
-    public List<?> lists(
+    public Response lists(
             @Parameter(description = "true for every list with its counts (site admins)") @QueryParam("counts") boolean counts) {
         if (counts) {
-            return siteLists.all(caller.require()).stream().map(SiteListView::of).toList();
+            List<SiteListView> all = siteLists.all(caller.require()).stream().map(SiteListView::of).toList();
+            return Response.ok(all).build();
         }
-        return admin.lists(caller.require()).stream().map(ListSummaryView::of).toList();
+        List<ListSummaryView> mine = admin.lists(caller.require()).stream().map(ListSummaryView::of).toList();
+        return Response.ok(mine).build();
     }
 
     @POST

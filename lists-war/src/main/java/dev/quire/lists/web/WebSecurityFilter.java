@@ -40,7 +40,8 @@ public class WebSecurityFilter extends HttpFilter {
             throws IOException, ServletException {
         SecurityHeaders.apply(request, response);
         if (SAFE.contains(request.getMethod())
-                || Boolean.TRUE.equals(request.getAttribute(QuireAuthenticationMechanism.BEARER))) {
+                || Boolean.TRUE.equals(request.getAttribute(QuireAuthenticationMechanism.BEARER))
+                || anonymousApiCall(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -65,6 +66,15 @@ public class WebSecurityFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * An API call with neither a session nor an Authorization header has no identity another site could ride
+     * on: it goes on, and the resource answers 401 rather than a misleading CSRF 403.
+     */
+    private static boolean anonymousApiCall(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/") && request.getSession(false) == null
+                && request.getHeader("Authorization") == null;
     }
 
     private static boolean isForm(HttpServletRequest request) {
