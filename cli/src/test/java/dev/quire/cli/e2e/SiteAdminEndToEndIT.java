@@ -443,7 +443,7 @@ class SiteAdminEndToEndIT {
                 () -> call("GET", "/api/queue?queue=deferred", null, admin).body().contains("dave@remote.test"));
         String queued = call("GET", "/api/queue?queue=deferred", null, admin).body();
         String entry = Stream.of(queued.split("\\},\\{"))
-                .filter(e -> e.contains("\"recipients\":[\"dave@remote.test\"]"))
+                .filter(e -> e.contains("\"recipients\":[\"<dave@remote.test>\"]"))
                 .findFirst().orElseThrow(() -> new AssertionError("dave's message in the deferred queue: " + queued));
         Matcher idm = Pattern.compile("\"id\":\"([0-9A-Z]+)\"").matcher(entry);
         assertTrue(idm.find(), entry);
