@@ -58,7 +58,7 @@ public class SiteQueue {
         return new Snapshot(sizes(), messages(q));
     }
 
-    public Map<String, Integer> sizes() {
+    Map<String, Integer> sizes() {
         MtaAdminClient.Answer answer = mta.get("queue");
         Map<String, Integer> sizes = new LinkedHashMap<>();
         QUEUES.forEach(q -> sizes.put(q, 0));
