@@ -108,6 +108,7 @@ class SiteAdminEndToEndIT {
                 createAListFromAStyle();
                 anAliasAddedInThePageIsAcceptedAndDelivered();
                 holdAndReleaseAQueuedMessage();
+                theOtherPages();
                 pagesRefuseAChangeWithoutTheCsrfToken();
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n"
@@ -472,6 +473,52 @@ class SiteAdminEndToEndIT {
         }
         Poll.until("the queue to forget the delivered message", Duration.ofSeconds(30),
                 () -> !call("GET", "/api/queue", null, admin).body().contains("\"id\":\"" + id + "\""));
+    }
+
+    /** Verify, health, users, refusing to delete a domain with lists, and deleting a list after confirming. */
+    private void theOtherPages() throws Exception {
+        clickAndWait(By.id("nav-verify"));
+        browser.findElement(By.id("address")).sendKeys("helpdesk@example.test");
+        clickAndWait(By.id("verify"));
+        String verdicts = browser.findElement(By.id("verdicts")).getText();
+        assertTrue(verdicts.contains("deliverable") && verdicts.contains("alice"), verdicts);
+
+        clickAndWait(By.id("nav-health"));
+        assertEquals("Everything answers.", browser.findElement(By.id("overall")).getText());
+        assertTrue(browser.findElement(By.id("database")).getText().startsWith("answers ("));
+        assertTrue(browser.findElement(By.id("quiescent")).getText().startsWith("no"));
+        assertTrue(browser.findElement(By.id("scheduler")).getText().contains("alive"));
+
+        clickAndWait(By.id("nav-users"));
+        browser.findElement(By.id("username")).sendKeys("erin");
+        browser.findElement(By.id("email")).sendKeys("alice@example.test");
+        clickAndWait(By.id("create-user"));
+        assertEquals("The user erin was created; a link to choose a password was mailed to alice@example.test.",
+                browser.findElement(By.id("done")).getText());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("list-erin")))
+                .selectByValue("news@lists.example.test");
+        clickAndWait(By.id("grant-erin"));
+        assertEquals("erin is now owner of news@lists.example.test.", browser.findElement(By.id("done")).getText());
+        assertTrue(browser.findElement(By.id("user-erin")).getText().contains("owner of news@lists.example.test"));
+
+        clickAndWait(By.id("nav-domains"));
+        clickAndWait(By.id("delete-lists.example.test"));
+        assertEquals("The domain lists.example.test still holds 2 lists: delete them first. Nothing was deleted.",
+                browser.findElement(By.id("error")).getText());
+
+        clickAndWait(By.id("nav-lists"));
+        clickAndWait(By.id("delete-news@lists.example.test"));
+        assertTrue(browser.findElement(By.id("consequences")).getText().contains("its archive of 0 messages"));
+        browser.findElement(By.id("confirm")).sendKeys("news@lists.example.org");
+        clickAndWait(By.id("delete-list"));
+        assertEquals("Type the list's address exactly to confirm; nothing was deleted.",
+                browser.findElement(By.id("error")).getText());
+        browser.findElement(By.id("confirm")).sendKeys("news@lists.example.test");
+        clickAndWait(By.id("delete-list"));
+        assertEquals("The list news@lists.example.test was deleted with its 0 members and 0 archived messages.",
+                browser.findElement(By.id("done")).getText());
+        assertFalse(browser.findElement(By.id("lists")).getText().contains("news@lists.example.test"));
+        assertEquals(404, call("GET", "/api/lists/news@lists.example.test", null, admin).statusCode());
     }
 
     private void pagesRefuseAChangeWithoutTheCsrfToken() throws Exception {
