@@ -50,7 +50,7 @@ public class SiteListPages {
 
     @GET
     public Response index() {
-        return forms.done("/admin/site/health", null);
+        return Response.seeOther(java.net.URI.create("/admin/site/health")).build();
     }
 
     // ---- domains
