@@ -457,7 +457,10 @@ class SiteAdminEndToEndIT {
         assertTrue(row.getText().contains("alice@example.test") && row.getText().contains("dave@remote.test")
                 && row.getText().contains("deferred"), row.getText());
         assertFalse(row.findElement(By.className("last-error")).getText().isBlank(), "the last error is shown");
-        clickAndWait(By.id("hold-" + id));
+        // hold the selected messages (the bulk form); release below with the row's own button
+        browser.findElement(By.id("select-" + id)).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action"))).selectByValue("hold");
+        clickAndWait(By.id("apply"));
         assertEquals(id + ": held.", browser.findElement(By.id("done")).getText());
         assertEquals("hold", browser.findElement(By.id("message-" + id)).findElement(By.className("queue")).getText());
         assertTrue(call("GET", "/api/queue?queue=hold", null, admin).body().contains("\"id\":\"" + id + "\""));

@@ -142,9 +142,11 @@ public class SiteAdminRepository {
     }
 
     public Optional<AliasRow> alias(EmailAddress address) {
-        return aliases().stream()
-                .filter(a -> a.domain().equals(address.domain()) && a.localPart().equalsIgnoreCase(address.localPart()))
-                .findFirst();
+        return em.createQuery("select a.id, d.name, a.localPart, a.targets from Alias a join a.domain d"
+                + " where d.name = :d and a.localPart = :l", Object[].class)
+                .setParameter("d", address.domain()).setParameter("l", address.localPart())
+                .getResultStream().findFirst()
+                .map(r -> new AliasRow((Long) r[0], (String) r[1], (String) r[2], (String) r[3]));
     }
 
     public void addAlias(Alias alias) {
