@@ -103,6 +103,7 @@ class SiteAdminEndToEndIT {
                 users();
                 verifyAndHealth();
                 queueRefusesBadInput();
+                theOpenApiDescribesEveryResource();
                 browser = chromium();
                 login("admin", m.group(1));
                 createAListFromAStyle();
@@ -357,6 +358,15 @@ class SiteAdminEndToEndIT {
             return h.contains("\"alive\":true") && h.contains("\"scheduler\":\"quire-") && h.contains(
                     "\"healthy\":true");
         });
+    }
+
+    private void theOpenApiDescribesEveryResource() throws Exception {
+        String openapi = call("GET", "/openapi", null, null).body();
+        for (String path : List.of("/api/domains/{name}:", "/api/aliases/{address}:", "/api/relay-networks/{id}:",
+                "/api/queue/{action}:", "/api/verify:", "/api/health:", "/api/users/{username}/roles:",
+                "/api/users/{username}/password-reset:")) {
+            assertTrue(openapi.contains(path), path + " in " + openapi);
+        }
     }
 
     private void queueRefusesBadInput() throws Exception {
