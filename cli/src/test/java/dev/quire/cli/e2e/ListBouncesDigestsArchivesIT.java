@@ -143,7 +143,60 @@ class ListBouncesDigestsArchivesIT {
             Poll.until("alice's copies delivered", WAIT, () -> maildir("alice").size() == 2);
             assertTrue(sink.messages().stream().noneMatch(m -> m.contains("agenda for Thursday, item by item")),
                     "no post went to carol's server after her delivery was disabled");
+
+            // 4. quire archive: a Mailman 2 mbox comes in threaded (its second copy of m1 skipped), the whole
+            // archive goes out as mboxrd, and importing that export again adds nothing
+            Path mailman2 = Path.of("..", "lists-war", "src", "test", "resources", "archives", "mailman2-demo.mbox")
+                    .toAbsolutePath();
+            Cli imported = quire("archive", "import", "demo@lists.example.test", mailman2.toString());
+            assertEquals(0, imported.status(), imported.output());
+            for (String count : List.of("\"read\":4", "\"imported\":3", "\"duplicates\":1")) {
+                assertTrue(imported.output().contains(count), imported.output());
+            }
+            assertEquals(List.of("m1@example.test||1", "m2@example.test|m1@example.test|1",
+                    "m3@remote.test|m2@example.test|1"),
+                    query("SELECT a.message_id, COALESCE(p.message_id, ''),"
+                            + " a.thread_id = r.id FROM archived_message a LEFT JOIN archived_message p"
+                            + " ON p.id = a.parent_id JOIN archived_message r ON r.message_id = 'm1@example.test'"
+                            + " WHERE a.message_id LIKE 'm_@%' ORDER BY a.id"));
+
+            Path exported = work.resolve("demo-export.mbox");
+            Cli export = quire("archive", "export", "demo@lists.example.test", exported.toString());
+            assertEquals(0, export.status(), export.output());
+            String mbox = Files.readString(exported, StandardCharsets.ISO_8859_1);
+            assertEquals(5, mbox.lines().filter(l -> l.matches("From \\S+ (Mon|Tue|Wed|Thu|Fri|Sat|Sun) .*")).count(),
+                    mbox);
+            assertTrue(mbox.contains("\n>From Monday on the office is closed.\n"), "From_ quoting kept: " + mbox);
+            assertTrue(mbox.contains("Message-Id: <reply-e2e@example.test>")
+                    || mbox.contains("Message-ID: <reply-e2e@example.test>"), mbox);
+            Cli toStdout = quire("archive", "export", "demo@lists.example.test");
+            assertEquals(0, toStdout.status(), toStdout.output());
+            assertTrue(toStdout.output().contains("\nMessage-ID: <m2@example.test>\n"), toStdout.output());
+
+            Cli again = quire("archive", "import", "demo@lists.example.test", exported.toString());
+            assertTrue(again.output().contains("\"imported\":0") && again.output().contains("\"duplicates\":5"),
+                    again.output());
+            Path notMbox = Files.writeString(work.resolve("notes.txt"), "just some notes\n");
+            Cli refused = quire("archive", "import", "demo@lists.example.test", notMbox.toString());
+            assertEquals(1, refused.status(), refused.output());
+            assertTrue(refused.output().contains("Quire answered 400"), refused.output());
+            Cli noList = quire("archive", "export", "nosuch@lists.example.test", work.resolve("x.mbox").toString());
+            assertTrue(noList.output().contains("Quire answered 404"), noList.output());
+            assertEquals(List.of("5"), query("SELECT COUNT(*) FROM archived_message"));
         }
+    }
+
+    private record Cli(int status, String output) {
+    }
+
+    /** Runs the {@code quire} launcher with this test's configuration; output and errors together. */
+    private Cli quire(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(QuireProcess.LAUNCHER.toString(), args[0], "--config",
+                config.toString()));
+        cmd.addAll(List.of(args).subList(1, args.length));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Cli(p.waitFor(), out);
     }
 
     private static byte[] post(String from, String subject, String messageId, String extra, String body) {

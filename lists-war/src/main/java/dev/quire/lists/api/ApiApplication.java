@@ -21,6 +21,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(DomainsResource.class, ListsResource.class, SessionResource.class,
+                ArchiveExportResource.class, ArchiveImportResource.class,
                 ApiExceptionMappers.Unauthenticated.class, ApiExceptionMappers.Forbidden.class,
                 ApiExceptionMappers.Invalid.class, ApiExceptionMappers.Http.class,
                 ApiExceptionMappers.Unexpected.class);
