@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.quire.db.TestDatabase;
+import dev.quire.db.user.SecretHash;
 
 /**
  * Bounces, archives and digests on the running stack. Real bounces made by Postfix and Exim (the fixtures of
@@ -182,7 +183,27 @@ class ListBouncesDigestsArchivesIT {
             assertTrue(refused.output().contains("Quire answered 400"), refused.output());
             Cli noList = quire("archive", "export", "nosuch@lists.example.test", work.resolve("x.mbox").toString());
             assertTrue(noList.output().contains("Quire answered 404"), noList.output());
-            assertEquals(List.of("5"), query("SELECT COUNT(*) FROM archived_message"));
+
+            // the endpoints need the owner role: a moderator's token gets 403, a token without a role 404
+            String moderator = "qt_moderator-token-for-the-archive-test-0123456789";
+            String stranger = "qt_stranger-token-for-the-archive-test-0123456789";
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO member (list_id, address, role) SELECT id, 'mod@example.test',"
+                        + " 'MODERATOR' FROM mailing_list WHERE name = 'demo'");
+                s.executeUpdate("INSERT INTO site_user (username, password_hash, site_admin, email) VALUES"
+                        + " ('mod', 'x', FALSE, 'mod@example.test'), ('stranger', 'x', FALSE, 'stranger@example.test')");
+                s.executeUpdate("INSERT INTO api_token (site_user_id, name, token_hash) SELECT id, 'e2e', '"
+                        + SecretHash.of(moderator) + "' FROM site_user WHERE username = 'mod'");
+                s.executeUpdate("INSERT INTO api_token (site_user_id, name, token_hash) SELECT id, 'e2e', '"
+                        + SecretHash.of(stranger) + "' FROM site_user WHERE username = 'stranger'");
+            }
+            Cli asModerator = quireAs(moderator, "archive", "import", "demo@lists.example.test", mailman2.toString());
+            assertTrue(asModerator.output().contains("Quire answered 403"), asModerator.output());
+            Cli asModeratorOut = quireAs(moderator, "archive", "export", "demo@lists.example.test");
+            assertTrue(asModeratorOut.output().contains("Quire answered 403"), asModeratorOut.output());
+            Cli asStranger = quireAs(stranger, "archive", "export", "demo@lists.example.test");
+            assertTrue(asStranger.output().contains("Quire answered 404"), asStranger.output());
+            assertEquals(List.of("5"), query("SELECT COUNT(*) FROM archived_message"), "nothing changed");
         }
     }
 
@@ -191,10 +212,19 @@ class ListBouncesDigestsArchivesIT {
 
     /** Runs the {@code quire} launcher with this test's configuration; output and errors together. */
     private Cli quire(String... args) throws Exception {
+        return quireAs(null, args);
+    }
+
+    /** The same with an API token of someone else's than the site admin's ({@code QUIRE_API_TOKEN}). */
+    private Cli quireAs(String token, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(QuireProcess.LAUNCHER.toString(), args[0], "--config",
                 config.toString()));
         cmd.addAll(List.of(args).subList(1, args.length));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (token != null) {
+            pb.environment().put("QUIRE_API_TOKEN", token);
+        }
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Cli(p.waitFor(), out);
     }
