@@ -28,6 +28,15 @@ public class OutgoingSigner {
     @Inject
     ListsSettings settings;
 
+    public OutgoingSigner() {
+    }
+
+    /** A signer with its keys and settings given (tests, tools). */
+    public OutgoingSigner(DkimKeys keys, ListsSettings settings) {
+        this.keys = keys;
+        this.settings = settings;
+    }
+
     /** Whether copies for this list will be signed (a key exists for its domain). */
     public boolean signs(MailingList list) {
         return keys.forDomain(list.domain().name()).isPresent();

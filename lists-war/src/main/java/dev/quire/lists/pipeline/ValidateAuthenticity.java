@@ -39,7 +39,8 @@ public class ValidateAuthenticity implements Handler {
     public ValidateAuthenticity() {
     }
 
-    ValidateAuthenticity(ListsSettings settings, PublicKeyRecordRetriever keys) {
+    /** A handler that finds keys with {@code keys} instead of DNS (tests, tools). */
+    public ValidateAuthenticity(ListsSettings settings, PublicKeyRecordRetriever keys) {
         this.settings = settings;
         this.dkim = new InboundDkim(keys);
         this.arc = new ArcValidator(keys);

@@ -3,14 +3,10 @@ package dev.quire.lists.deliverability.arc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
@@ -33,16 +29,6 @@ class ArcValidatorTest {
             + "Subject: Budget\r\nDate: Sun, 1 Mar 2026 10:00:00 +0000\r\nMessage-ID: <arc1@upstream.test>\r\n"
             + "Authentication-Results: upstream.test; dkim=none\r\n"
             + "\r\nThe  budget   is attached.  \r\n";
-    private static final String SIGN = String.join("\n",
-            "import sys, dkim",
-            "msg = open(sys.argv[1], 'rb').read()",
-            "key = open(sys.argv[2], 'rb').read()",
-            "d = sys.argv[3].encode()",
-            "sealed = dkim.arc_sign(msg, b'up', d, key, d)",
-            "if not sealed: sys.exit('dkimpy made no ARC set')",
-            "sys.stdout.buffer.write(b''.join(sealed) + msg)",
-            "");
-
     static DkimKey key;
     static String pkcs1Pem;
     static PublicKeyRecordRetriever dns;
@@ -53,27 +39,13 @@ class ArcValidatorTest {
         g.initialize(2048);
         KeyPair pair = g.generateKeyPair();
         key = new DkimKey("lists.example.test", "quire", pair.getPrivate());
-        // dkimpy reads PKCS#1; a 2048-bit key's PKCS#8 form is a fixed 26-byte prefix on the PKCS#1 one
-        byte[] pkcs8 = pair.getPrivate().getEncoded();
-        pkcs1Pem = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'})
-                .encodeToString(Arrays.copyOfRange(pkcs8, 26, pkcs8.length)) + "\n-----END RSA PRIVATE KEY-----\n";
+        pkcs1Pem = Dkimpy.pkcs1Pem(pair.getPrivate());
         dns = (method, selector, domain) -> List.of(key.dnsRecord());
     }
 
     /** dkimpy adds its next ARC set for the Authentication-Results of {@code domain} on top of the message. */
     private static byte[] dkimpySeal(byte[] message, String domain, Path dir) throws Exception {
-        Path msg = Files.write(dir.resolve("in.eml"), message);
-        Path pem = dir.resolve("key.pem");
-        Files.writeString(pem, pkcs1Pem);
-        Path script = dir.resolve("arcsign.py");
-        Files.writeString(script, SIGN);
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), msg.toString(), pem.toString(), domain)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (p.waitFor() != 0) {
-            throw new IOException("dkimpy arc_sign failed (python3-dkim and python3-authres installed?)");
-        }
-        return out;
+        return Dkimpy.arcSign(message, pkcs1Pem, domain, dir);
     }
 
     private static byte[] withResults(byte[] message, String results) {
