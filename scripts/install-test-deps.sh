@@ -28,6 +28,8 @@ command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 # the independent DKIM/ARC verifier of the list engine's tests (dkimverify, arcverify; Debian's /usr/bin/python3)
 /usr/bin/python3 -c 'import dkim' >/dev/null 2>&1 || need+=(python3-dkim python3-dnspython)
+# dkimpy's arc_sign (an independent ARC sealer for the list engine's ARC validation tests) needs authres
+/usr/bin/python3 -c 'import authres' >/dev/null 2>&1 || need+=(python3-authres)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-test-deps: installing ${need[*]}"

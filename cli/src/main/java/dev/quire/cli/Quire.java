@@ -1,6 +1,7 @@
 package dev.quire.cli;
 
 import dev.quire.cli.admin.AdminCommand;
+import dev.quire.cli.archive.ArchiveCommand;
 import dev.quire.cli.admin.JobsCommand;
 import dev.quire.cli.dkim.DkimCommand;
 import dev.quire.cli.run.RunCommand;
@@ -38,6 +39,9 @@ public final class Quire {
               addresses [--domain D] [--postfix] [--now]
                                              the valid-address file for upstream relays (--now: regenerate first)
               dkim DOMAIN [--generate]       a list domain's DKIM key: make one, print its DNS TXT record
+              archive export LIST [FILE] | archive import LIST FILE
+                                             a list's archive as an mbox file (to standard output without FILE),
+                                             or an mbox file (a Mailman 2 archive) into it, by the REST API
                                              (these talk to the Quire running with the same configuration)
             Options:
               --help                         show this help (also: quire <command> --help)
@@ -77,6 +81,9 @@ public final class Quire {
             }
             case "dkim" -> {
                 return new DkimCommand(out, err).execute(rest);
+            }
+            case "archive" -> {
+                return new ArchiveCommand(out, err).execute(rest);
             }
             default -> {
                 err.println("quire: unknown command '" + command + "'");

@@ -37,6 +37,7 @@ import dev.quire.lists.subscription.Memberships;
 import dev.quire.lists.subscription.SubscriptionFlow;
 import dev.quire.lists.subscription.SubscriptionNotices;
 import dev.quire.lists.subscription.SubscriptionService;
+import dev.quire.lists.subscription.SyncedRoster;
 import dev.quire.lists.subscription.UnsubscriptionFlow;
 import dev.quire.mail.EmailAddress;
 
@@ -51,6 +52,8 @@ public final class TestWorld {
     public final Events events = new Events();
     public final Requests requests = new Requests();
     public final List<Sent> sent = new ArrayList<>();
+    /** Addresses that left, as the sync exclusion list would hold them (in-memory: every leaver). */
+    public final java.util.Set<EmailAddress> excluded = new java.util.HashSet<>();
     public final SubscriptionService subscriptions = new SubscriptionService();
     public final Memberships memberships = new Memberships();
     public final Confirmations confirmations = new Confirmations();
@@ -91,6 +94,18 @@ public final class TestWorld {
         inject(memberships, "members", members);
         inject(memberships, "events", events);
         inject(memberships, "notices", notices);
+        inject(memberships, "synced", new SyncedRoster() {
+            @Override
+            public void leave(MailingList l, Member member) {
+                members.remove(member);
+                excluded.add(member.address());
+            }
+
+            @Override
+            public void joined(MailingList l, Member member) {
+                excluded.remove(member.address());
+            }
+        });
         SubscriptionFlow joining = new SubscriptionFlow();
         UnsubscriptionFlow leaving = new UnsubscriptionFlow();
         for (Object flow : List.of(joining, leaving)) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.quire.db.TestDatabase;
+import dev.quire.db.user.SecretHash;
 
 /**
  * Bounces, archives and digests on the running stack. Real bounces made by Postfix and Exim (the fixtures of
@@ -143,7 +144,89 @@ class ListBouncesDigestsArchivesIT {
             Poll.until("alice's copies delivered", WAIT, () -> maildir("alice").size() == 2);
             assertTrue(sink.messages().stream().noneMatch(m -> m.contains("agenda for Thursday, item by item")),
                     "no post went to carol's server after her delivery was disabled");
+
+            // 4. quire archive: a Mailman 2 mbox comes in threaded (its second copy of m1 skipped), the whole
+            // archive goes out as mboxrd, and importing that export again adds nothing
+            Path mailman2 = Path.of("..", "lists-war", "src", "test", "resources", "archives", "mailman2-demo.mbox")
+                    .toAbsolutePath();
+            Cli imported = quire("archive", "import", "demo@lists.example.test", mailman2.toString());
+            assertEquals(0, imported.status(), imported.output());
+            for (String count : List.of("\"read\":4", "\"imported\":3", "\"duplicates\":1")) {
+                assertTrue(imported.output().contains(count), imported.output());
+            }
+            assertEquals(List.of("m1@example.test||1", "m2@example.test|m1@example.test|1",
+                    "m3@remote.test|m2@example.test|1"),
+                    query("SELECT a.message_id, COALESCE(p.message_id, ''),"
+                            + " a.thread_id = r.id FROM archived_message a LEFT JOIN archived_message p"
+                            + " ON p.id = a.parent_id JOIN archived_message r ON r.message_id = 'm1@example.test'"
+                            + " WHERE a.message_id LIKE 'm_@%' ORDER BY a.id"));
+
+            Path exported = work.resolve("demo-export.mbox");
+            Cli export = quire("archive", "export", "demo@lists.example.test", exported.toString());
+            assertEquals(0, export.status(), export.output());
+            String mbox = Files.readString(exported, StandardCharsets.ISO_8859_1);
+            assertEquals(5, mbox.lines().filter(l -> l.matches("From \\S+ (Mon|Tue|Wed|Thu|Fri|Sat|Sun) .*")).count(),
+                    mbox);
+            assertTrue(mbox.contains("\n>From Monday on the office is closed.\n"), "From_ quoting kept: " + mbox);
+            assertTrue(mbox.contains("Message-Id: <reply-e2e@example.test>")
+                    || mbox.contains("Message-ID: <reply-e2e@example.test>"), mbox);
+            Cli toStdout = quire("archive", "export", "demo@lists.example.test");
+            assertEquals(0, toStdout.status(), toStdout.output());
+            assertTrue(toStdout.output().contains("\nMessage-ID: <m2@example.test>\n"), toStdout.output());
+
+            Cli again = quire("archive", "import", "demo@lists.example.test", exported.toString());
+            assertTrue(again.output().contains("\"imported\":0") && again.output().contains("\"duplicates\":5"),
+                    again.output());
+            Path notMbox = Files.writeString(work.resolve("notes.txt"), "just some notes\n");
+            Cli refused = quire("archive", "import", "demo@lists.example.test", notMbox.toString());
+            assertEquals(1, refused.status(), refused.output());
+            assertTrue(refused.output().contains("Quire answered 400"), refused.output());
+            Cli noList = quire("archive", "export", "nosuch@lists.example.test", work.resolve("x.mbox").toString());
+            assertTrue(noList.output().contains("Quire answered 404"), noList.output());
+
+            // the endpoints need the owner role: a moderator's token gets 403, a token without a role 404
+            String moderator = "qt_moderator-token-for-the-archive-test-0123456789";
+            String stranger = "qt_stranger-token-for-the-archive-test-0123456789";
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO member (list_id, address, role) SELECT id, 'mod@example.test',"
+                        + " 'MODERATOR' FROM mailing_list WHERE name = 'demo'");
+                s.executeUpdate("INSERT INTO site_user (username, password_hash, site_admin, email) VALUES"
+                        + " ('mod', 'x', FALSE, 'mod@example.test'), ('stranger', 'x', FALSE, 'stranger@example.test')");
+                s.executeUpdate("INSERT INTO api_token (site_user_id, name, token_hash) SELECT id, 'e2e', '"
+                        + SecretHash.of(moderator) + "' FROM site_user WHERE username = 'mod'");
+                s.executeUpdate("INSERT INTO api_token (site_user_id, name, token_hash) SELECT id, 'e2e', '"
+                        + SecretHash.of(stranger) + "' FROM site_user WHERE username = 'stranger'");
+            }
+            Cli asModerator = quireAs(moderator, "archive", "import", "demo@lists.example.test", mailman2.toString());
+            assertTrue(asModerator.output().contains("Quire answered 403"), asModerator.output());
+            Cli asModeratorOut = quireAs(moderator, "archive", "export", "demo@lists.example.test");
+            assertTrue(asModeratorOut.output().contains("Quire answered 403"), asModeratorOut.output());
+            Cli asStranger = quireAs(stranger, "archive", "export", "demo@lists.example.test");
+            assertTrue(asStranger.output().contains("Quire answered 404"), asStranger.output());
+            assertEquals(List.of("5"), query("SELECT COUNT(*) FROM archived_message"), "nothing changed");
         }
+    }
+
+    private record Cli(int status, String output) {
+    }
+
+    /** Runs the {@code quire} launcher with this test's configuration; output and errors together. */
+    private Cli quire(String... args) throws Exception {
+        return quireAs(null, args);
+    }
+
+    /** The same with an API token of someone else's than the site admin's ({@code QUIRE_API_TOKEN}). */
+    private Cli quireAs(String token, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(QuireProcess.LAUNCHER.toString(), args[0], "--config",
+                config.toString()));
+        cmd.addAll(List.of(args).subList(1, args.length));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (token != null) {
+            pb.environment().put("QUIRE_API_TOKEN", token);
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Cli(p.waitFor(), out);
     }
 
     private static byte[] post(String from, String subject, String messageId, String extra, String body) {

@@ -91,12 +91,14 @@ class PostingChainEndToEndIT {
                 py);
 
         // three posts go out (alice, bob: Maildirs; carol: the smarthost); bob also gets two moderator notices;
-        // the two banned senders get a rejection notice each at the smarthost
-        Poll.until("every copy and notice delivered", DELIVERY, () -> maildir("alice").size() == 3
-                && maildir("bob").size() == 5 && sink.messages().size() == 5);
+        // the two banned senders get a rejection notice each at the smarthost; the two posters of held posts
+        // (mallory at the smarthost, alice) are told their posts await approval
+        Poll.until("every copy and notice delivered", DELIVERY, () -> maildir("alice").size() == 4
+                && maildir("bob").size() == 5 && sink.messages().size() == 6);
         Poll.until("an empty queue", DELIVERY, this::spoolEmpty);
 
         List<String> copies = new ArrayList<>(read(maildir("alice")));
+        copies.removeIf(m -> !m.contains("List-Id: Demo list <demo.lists.example.test>")); // alice's held notice
         copies.addAll(sink.messages().stream().filter(m -> m.contains("X-Rcpt-Args: <carol@remote.test>")).toList());
         assertEquals(6, copies.size(), "three posts to alice and carol");
         for (String id : List.of("member-1@example.test", "approved-1@remote.test", "approved-2@remote.test")) {
@@ -148,6 +150,19 @@ class PostingChainEndToEndIT {
         assertTrue(text.contains("reject <reason>        return it to the sender with your reason"), text);
         assertTrue(u.contains("\nContent-Type: message/rfc822\n"), notice);
         assertTrue(u.contains("\nMessage-ID: <held-1@remote.test>\n"), notice);
+
+        // the posters of held posts are told they await approval, with every reason, with the null envelope sender
+        String mallorys = sink.messages().stream().filter(m -> m.contains("X-Rcpt-Args: <mallory@remote.test>"))
+                .findFirst().orElseThrow(() -> new AssertionError("no held notice to mallory"));
+        assertTrue(mallorys.contains("X-Mail-Args: <>"), mallorys);
+        assertTrue(unix(mallorys).contains("\nSubject: Your message to Demo list awaits moderator approval\n"),
+                mallorys);
+        assertTrue(quotedPrintable(unix(mallorys)).contains("nonmember-moderation: the message is not from a list"
+                + " member (mallory@remote.test)"), mallorys);
+        String alices = read(maildir("alice")).stream().filter(m -> m.contains("awaits moderator approval"))
+                .findFirst().orElseThrow(() -> new AssertionError("no held notice to alice"));
+        assertTrue(quotedPrintable(unix(alices)).contains("header-match: the Subject header matches lottery (hold)"),
+                alices);
 
         // the banned senders are told why, from the list's owner address, with the null envelope sender
         for (String[] banned : new String[][]{{"troll@remote.test", "is banned from this list"},

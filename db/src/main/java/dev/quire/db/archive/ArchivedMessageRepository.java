@@ -87,4 +87,66 @@ public class ArchivedMessageRepository {
         em.flush();
         em.clear();
     }
+
+    // Bulk import: a few statements per batch instead of several per message.
+
+    /** Where a message sits in its list's threads. */
+    public record ThreadNode(long id, long threadId) {
+    }
+
+    /**
+     * The archived messages of the list among these Message-ID hashes, keyed by the hash in hex, each with its
+     * thread (its own id for a root).
+     */
+    public java.util.Map<String, ThreadNode> threadNodes(MailingList list, java.util.Collection<byte[]> hashes) {
+        java.util.Map<String, ThreadNode> found = new java.util.HashMap<>();
+        List<byte[]> all = List.copyOf(hashes);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<byte[]> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            StringBuilder sql = new StringBuilder("SELECT message_id_hash, id, COALESCE(thread_id, id)"
+                    + " FROM archived_message WHERE list_id = ?1 AND message_id_hash IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+            }
+            var query = em.createNativeQuery(sql.append(')').toString()).setParameter(1, list.id());
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 2, chunk.get(i));
+            }
+            for (Object row : query.getResultList()) {
+                Object[] r = (Object[]) row;
+                found.put(java.util.HexFormat.of().formatHex((byte[]) r[0]),
+                        new ThreadNode(((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+            }
+        }
+        return found;
+    }
+
+    /** Stores a message without writing anything else pending; its identity column gives it its id at once. */
+    public void insert(ArchivedMessage message) {
+        em.persist(message);
+    }
+
+    /** Makes each of these messages the root of its own thread (thread id = id). */
+    public void startThreads(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            em.createQuery("update ArchivedMessage a set a.threadId = a.id where a.id in :ids")
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .executeUpdate();
+        }
+    }
+
+    /** Messages without a parent whose In-Reply-To is one of these Message-IDs, oldest first. */
+    public List<ArchivedMessage> orphansOf(MailingList list, java.util.Collection<String> messageIds) {
+        List<String> all = List.copyOf(messageIds);
+        List<ArchivedMessage> out = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            out.addAll(em.createQuery("select a from ArchivedMessage a where a.list = :list and a.parentId is null"
+                    + " and a.inReplyTo in :ids order by a.id", ArchivedMessage.class)
+                    .setParameter("list", list)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 500)))
+                    .getResultList());
+        }
+        return out;
+    }
 }

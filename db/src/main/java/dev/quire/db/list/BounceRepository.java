@@ -143,4 +143,22 @@ public class BounceRepository {
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    /** The bounces of one address that the outage guard held back and nothing processed yet, oldest first. */
+    public List<BounceEvent> held(MailingList list, String address) {
+        return em.createQuery("select e from BounceEvent e where e.list = :list and e.address = :address"
+                + " and e.processed = false order by e.receivedAt, e.id", BounceEvent.class)
+                .setParameter("list", list)
+                .setParameter("address", address)
+                .getResultList();
+    }
+
+    /** The list's held (unprocessed) bounces received before {@code before}, oldest first. */
+    public List<BounceEvent> heldBefore(MailingList list, Instant before) {
+        return em.createQuery("select e from BounceEvent e where e.list = :list and e.processed = false"
+                + " and e.receivedAt < :before order by e.receivedAt, e.id", BounceEvent.class)
+                .setParameter("list", list)
+                .setParameter("before", before)
+                .getResultList();
+    }
 }

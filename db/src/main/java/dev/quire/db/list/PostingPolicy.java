@@ -43,6 +43,18 @@ public class PostingPolicy {
     @Column(name = "suspicious_headers")
     private String suspiciousHeaders;
 
+    @Column(name = "respond_to_post_requests", nullable = false)
+    private boolean respondToPostRequests = true;
+
+    /** Whether a poster whose message is held is told it awaits approval (Mailman's respond_to_post_requests). */
+    public boolean respondToPostRequests() {
+        return respondToPostRequests;
+    }
+
+    public void setRespondToPostRequests(boolean respondToPostRequests) {
+        this.respondToPostRequests = respondToPostRequests;
+    }
+
     /** When set, every post is held (the emergency rule). */
     public boolean emergency() {
         return emergency;

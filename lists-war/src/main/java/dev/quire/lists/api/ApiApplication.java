@@ -23,6 +23,7 @@ public class ApiApplication extends Application {
         return Set.of(DomainsResource.class, ListsResource.class, SessionResource.class,
                 AliasesResource.class, RelayNetworksResource.class, QueueResource.class, VerifyResource.class,
                 HealthResource.class, UsersResource.class, SiteRefusalMapper.class,
+                ArchiveExportResource.class, ArchiveImportResource.class,
                 ApiExceptionMappers.Unauthenticated.class, ApiExceptionMappers.Forbidden.class,
                 ApiExceptionMappers.Invalid.class, ApiExceptionMappers.Http.class,
                 ApiExceptionMappers.Unexpected.class);

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import dev.quire.db.archive.ArchivedMessage;
 import dev.quire.db.archive.ArchivedMessageRepository;
@@ -83,6 +84,7 @@ public class ArchiveTransfer {
     }
 
     /** Writes the list's whole archive as mboxrd; returns the number of messages. */
+    @Transactional
     public int exportMbox(MailingList list, OutputStream out) throws IOException {
         long after = 0;
         int n = 0;

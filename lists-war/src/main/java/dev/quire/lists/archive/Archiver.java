@@ -47,16 +47,24 @@ public class Archiver {
         return ids.isEmpty() ? MessageIds.synthetic(raw) : ids.get(0);
     }
 
-    /** Stores a message; empty when the list's archive already has its Message-ID. */
-    public Optional<ArchivedMessage> store(MailingList list, byte[] raw) {
+    /**
+     * A message read for the archive: its row, not stored yet, and the Message-IDs that may name its parent,
+     * nearest first (In-Reply-To, then References from the last).
+     */
+    record Prepared(ArchivedMessage message, List<String> parents) {
+    }
+
+    /** Reads a message into its archive row (decoding, threading fields, text for search). */
+    static Prepared prepare(MailingList list, byte[] raw) {
         MailMessage m = MailMessage.parse(raw);
         String id = messageId(m, raw);
         byte[] hash = MessageIds.hash(id);
-        if (archive.byMessageIdHash(list, hash).isPresent()) {
-            return Optional.empty();
-        }
         List<String> inReplyTo = MessageIds.parse(m.header("In-Reply-To").orElse(null));
-        ArchivedMessage parent = parent(list, inReplyTo, MessageIds.parse(m.header("References").orElse(null)));
+        List<String> references = MessageIds.parse(m.header("References").orElse(null));
+        List<String> candidates = new ArrayList<>(inReplyTo);
+        for (int i = references.size() - 1; i >= 0; i--) {
+            candidates.add(references.get(i));
+        }
         String from = m.header("From").orElse(null);
         String text;
         try {
@@ -69,6 +77,17 @@ public class Archiver {
                 inReplyTo.isEmpty() ? null : cut(inReplyTo.get(0), 998), cut(address(from), 254),
                 cut(displayName(from), 200), cut(decode(m.header("Subject").orElse(null)), 998),
                 date(m.header("Date").orElse(null)), text, raw);
+        return new Prepared(a, candidates);
+    }
+
+    /** Stores a message; empty when the list's archive already has its Message-ID. */
+    public Optional<ArchivedMessage> store(MailingList list, byte[] raw) {
+        Prepared p = prepare(list, raw);
+        ArchivedMessage a = p.message();
+        if (archive.byMessageIdHash(list, a.messageIdHash()).isPresent()) {
+            return Optional.empty();
+        }
+        ArchivedMessage parent = parent(list, p.parents());
         if (parent != null) {
             a.setParentId(parent.id());
             a.setThreadId(parent.threadId() == null ? parent.id() : parent.threadId());
@@ -84,11 +103,7 @@ public class Archiver {
         return Optional.of(a);
     }
 
-    private ArchivedMessage parent(MailingList list, List<String> inReplyTo, List<String> references) {
-        List<String> candidates = new ArrayList<>(inReplyTo);
-        for (int i = references.size() - 1; i >= 0; i--) {
-            candidates.add(references.get(i));
-        }
+    private ArchivedMessage parent(MailingList list, List<String> candidates) {
         for (String c : candidates) {
             Optional<ArchivedMessage> found = archive.byMessageIdHash(list, MessageIds.hash(c));
             if (found.isPresent()) {

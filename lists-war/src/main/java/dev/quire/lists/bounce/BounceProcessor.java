@@ -91,6 +91,7 @@ public class BounceProcessor {
                 cut(r.diagnostic(), 1000), cut(messageId, 998), now);
         bounces.add(event);
         if (!list.bounces().bounceProcessing()) {
+            event.setProcessed(true); // recorded, deliberately not scored
             return Outcome.PROCESSING_OFF;
         }
         Optional<String> outage = guard.outage(list, r.address().domain().toLowerCase(Locale.ROOT), now);
@@ -107,14 +108,31 @@ public class BounceProcessor {
             return Outcome.HELD;
         }
         event.setProcessed(true);
+        replayHeld(list, member);
         return score(list, member, r, now);
+    }
+
+    /**
+     * The member bounces again with no outage: the bounces the guard held back for them were real after all,
+     * so each is scored now, at the day it arrived, before the new one. (Held bounces that nothing follows
+     * expire in {@link BounceUpkeep}.)
+     */
+    private void replayHeld(MailingList list, Member member) throws IOException {
+        String address = member.address().toString();
+        for (BounceEvent held : bounces.held(list, address)) {
+            held.setProcessed(true);
+            bounces.audit(new MembershipEvent(list, address, BounceSteps.HELD_REPLAYED, BounceSteps.ACTOR,
+                    "held at " + held.receivedAt() + "; scored now that a bounce came with no outage"));
+            score(list, member, new BounceReport(member.address(), held.permanent(), held.status(), held.diagnostic(),
+                    held.method()), held.receivedAt());
+        }
     }
 
     private Outcome score(MailingList list, Member member, BounceReport r, Instant now) throws IOException {
         BounceSettings settings = list.bounces();
         String address = member.address().toString();
         Instant last = member.lastBounceAt();
-        if (last != null && sameDay(last, now)) {
+        if (last != null && (sameDay(last, now) || now.isBefore(last))) {
             return Outcome.COUNTED_TODAY;
         }
         double score = member.bounceScore();

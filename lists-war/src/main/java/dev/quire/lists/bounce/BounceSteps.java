@@ -18,6 +18,8 @@ public final class BounceSteps {
     public static final String HELD = "BOUNCE_HELD";
     /** The owners were told about a suspected outage (at most once a day per list). */
     public static final String GUARD_NOTICE = "BOUNCE_GUARD_NOTICE";
+    public static final String HELD_REPLAYED = "BOUNCE_HELD_REPLAYED";
+    public static final String HELD_EXPIRED = "BOUNCE_HELD_EXPIRED";
     /** Who acts in the audit when bounce processing does. */
     public static final String ACTOR = "bounce-processor";
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.quire.db.list.BounceEvent;
 import dev.quire.db.list.BounceRepository;
 import dev.quire.db.list.BounceSettings;
 import dev.quire.db.list.MailingList;
@@ -19,16 +20,22 @@ import dev.quire.db.list.MembershipEvent;
  * The periodic half of bounce processing, for a daily scheduled job to call: scores older than
  * {@code bounce_info_stale_after_days} go back to zero; a member disabled by bounces gets the next warning
  * every {@code bounce_warning_interval_days} until {@code bounce_warnings} were sent, and one interval after
- * the last warning is removed (the owners told).
+ * the last warning is removed (the owners told). A bounce the outage guard held back is replayed by
+ * {@link BounceProcessor} when its member bounces again with no outage; one that nothing followed for
+ * {@code bounce_info_stale_after_days} expires here, unscored, with an audit line.
  */
 @ApplicationScoped
 public class BounceUpkeep {
     private static final Logger LOG = Logger.getLogger(BounceUpkeep.class.getName());
 
     /** What one run did. */
-    public record Counts(int reset, int warned, int removed) {
+    public record Counts(int reset, int warned, int removed, int heldExpired) {
+        public Counts(int reset, int warned, int removed) {
+            this(reset, warned, removed, 0);
+        }
+
         Counts plus(Counts o) {
-            return new Counts(reset + o.reset, warned + o.warned, removed + o.removed);
+            return new Counts(reset + o.reset, warned + o.warned, removed + o.removed, heldExpired + o.heldExpired);
         }
     }
 
@@ -73,6 +80,14 @@ public class BounceUpkeep {
             m.setBounceScore(0, m.lastBounceAt());
             reset++;
         }
+        int expired = 0;
+        for (BounceEvent held : bounces.heldBefore(list, now.minus(Duration.ofDays(s.bounceInfoStaleAfterDays())))) {
+            held.setProcessed(true);
+            bounces.audit(new MembershipEvent(list, held.address(), BounceSteps.HELD_EXPIRED, BounceSteps.ACTOR,
+                    "the bounce of " + held.receivedAt() + ", held during an outage, expired unscored: no bounce"
+                            + " without an outage followed it"));
+            expired++;
+        }
         Duration interval = Duration.ofDays(s.bounceWarningIntervalDays());
         for (Member m : bounces.disabledByBounces(list)) {
             Instant due = m.lastWarningAt() == null ? now : m.lastWarningAt().plus(interval);
@@ -92,6 +107,6 @@ public class BounceUpkeep {
                 removed++;
             }
         }
-        return new Counts(reset, warned, removed);
+        return new Counts(reset, warned, removed, expired);
     }
 }

@@ -15,9 +15,10 @@ import dev.quire.lists.deliverability.dkim.DkimSigner;
 import dev.quire.lists.message.MailMessage;
 
 /**
- * Signs each copy as it leaves: DKIM with the list domain's key, then (unless turned off, or the post
- * already carries an ARC chain) an ARC set whose results are those this server recorded on arrival in its
- * own Authentication-Results field. A domain without a key goes out unsigned.
+ * Signs each copy as it leaves: DKIM with the list domain's key, then (unless turned off) the next ARC set,
+ * whose results are those this server recorded on arrival in its own Authentication-Results field and whose
+ * {@code cv} is that field's {@code arc=} result (set 1 with {@code cv=none} when the post came without a chain).
+ * A domain without a key goes out unsigned.
  */
 @ApplicationScoped
 public class OutgoingSigner {
@@ -26,6 +27,15 @@ public class OutgoingSigner {
 
     @Inject
     ListsSettings settings;
+
+    public OutgoingSigner() {
+    }
+
+    /** A signer with its keys and settings given (tests, tools). */
+    public OutgoingSigner(DkimKeys keys, ListsSettings settings) {
+        this.keys = keys;
+        this.settings = settings;
+    }
 
     /** Whether copies for this list will be signed (a key exists for its domain). */
     public boolean signs(MailingList list) {
@@ -38,9 +48,22 @@ public class OutgoingSigner {
             return;
         }
         DkimSigner.sign(copy, key.get());
-        if (settings.arcEnabled() && !ArcSealer.hasChain(copy)) {
-            ArcSealer.seal(copy, key.get(), settings.hostname(), inboundResults(copy, settings.hostname()));
+        if (settings.arcEnabled()) {
+            String results = inboundResults(copy, settings.hostname());
+            ArcSealer.seal(copy, key.get(), settings.hostname(), results, arcResult(results));
         }
+    }
+
+    /** The result of the {@code arc=} clause among inbound results ({@code fail} when there is none). */
+    static String arcResult(String results) {
+        for (String clause : results.split(";")) {
+            String c = clause.strip().toLowerCase(java.util.Locale.ROOT);
+            if (c.startsWith("arc=")) {
+                String value = c.substring(4).split("[\\s(]", 2)[0];
+                return value;
+            }
+        }
+        return "fail";
     }
 
     /** The method clauses of this server's own Authentication-Results field, or {@code none}. */

@@ -20,7 +20,8 @@ import dev.quire.mail.EmailAddress;
 
 /**
  * Takes a post to a list through the chain and carries out the decision: accept runs the pipeline, hold
- * stores the post and fires {@link MessageHeld}, reject tells the sender why, discard drops it. Any
+ * stores the post, fires {@link MessageHeld} and tells the poster ({@link HeldNotice}), reject tells the sender
+ * why, discard drops it. Any
  * approval password is removed first. A failure (the database, the MTA) undoes it all, so the LMTP
  * delivery is retried.
  */
@@ -42,6 +43,9 @@ public class PostingService {
 
     @Inject
     RejectNotice rejectNotice;
+
+    @Inject
+    HeldNotice heldNotice;
 
     @Inject
     Event<MessageHeld> messageHeld;
@@ -80,12 +84,13 @@ public class PostingService {
         }
     }
 
-    private void hold(Post post) {
+    private void hold(Post post) throws IOException {
         EmailAddress sender = post.envelopeSender();
         HeldMessage message = new HeldMessage(post.list(), sender == null ? null : sender.toString(),
                 post.message().header("Message-ID").orElse(null), post.message().header("Subject").orElse(null),
                 String.join("\n", post.reasons()), post.message().toBytes());
         held.add(message);
         messageHeld.fire(new MessageHeld(message, post.reasons()));
+        heldNotice.send(post.list(), sender, post.message(), post.reasons());
     }
 }

@@ -17,8 +17,8 @@ import dev.quire.db.list.MembershipEventRepository;
 import dev.quire.mail.EmailAddress;
 
 /**
- * Every change to a membership goes through here, so each is audited ({@link MembershipEvent}) and the
- * member is welcomed or told goodbye as the list asks.
+ * Every change to a membership goes through here, so each is audited ({@link MembershipEvent}), the member is
+ * welcomed or told goodbye as the list asks, and the membership sync's exclusions follow ({@link SyncedRoster}).
  */
 @ApplicationScoped
 public class Memberships {
@@ -37,6 +37,9 @@ public class Memberships {
     @Inject
     SubscriptionNotices notices;
 
+    @Inject
+    SyncedRoster synced;
+
     /** The address's regular membership, if it is a member. */
     public Optional<Member> member(MailingList list, EmailAddress address) {
         return members.find(list, address, MemberRole.MEMBER);
@@ -52,6 +55,7 @@ public class Memberships {
         Member m = new Member(list, address, MemberRole.MEMBER);
         m.setDisplayName(displayName);
         members.add(m);
+        synced.joined(list, m);
         events.add(new MembershipEvent(list, address.toString(), SUBSCRIBED, actor, detail));
         if (list.subscriptions().sendWelcome()) {
             notices.welcome(list, address);
@@ -65,7 +69,7 @@ public class Memberships {
         if (m.isEmpty()) {
             return;
         }
-        members.remove(m.get());
+        synced.leave(list, m.get());
         events.add(new MembershipEvent(list, address.toString(), UNSUBSCRIBED, actor, detail));
         if (list.subscriptions().sendGoodbye()) {
             notices.goodbye(list, address);

@@ -233,6 +233,42 @@ class BounceProcessorIT {
     }
 
     @Test
+    void heldBouncesAreScoredWhenTheMemberBouncesAgainWithoutAnOutageAndOtherwiseExpireWithAnAuditLine()
+            throws Exception {
+        processor.guard = new OutageGuard(repo, 5, 0.5, 0.5);
+        String[] members = new String[10];
+        for (int i = 0; i < 10; i++) {
+            members[i] = "held" + i + "@down.test";
+        }
+        MailingList list = list(members);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(List.of(BounceProcessor.Outcome.SCORED), bounce(list, members[i], true, DAY1));
+        }
+        for (int i = 4; i < 7; i++) {
+            assertEquals(List.of(BounceProcessor.Outcome.HELD), bounce(list, members[i], true, DAY1));
+        }
+        assertEquals(List.of(BounceProcessor.Outcome.HELD), bounce(list, members[4], false, DAY1.plusSeconds(3600)));
+
+        Instant later = DAY1.plus(Duration.ofDays(2));
+        assertEquals(List.of(BounceProcessor.Outcome.SCORED), bounce(list, members[4], true, later),
+                "two days on, one bounce is no outage");
+        assertEquals(List.of("BOUNCE_HELD", "BOUNCE_HELD", "BOUNCE_HELD_REPLAYED", "BOUNCE_SCORED",
+                "BOUNCE_HELD_REPLAYED", "BOUNCE_SCORED"), audit(list, members[4]));
+        assertEquals(2.0, member(list, members[4]).bounceScore(),
+                "the held bounce of day 1 counts once (the second was the same day), and today's once");
+        assertEquals(later, member(list, members[4]).lastBounceAt());
+
+        BounceUpkeep.Counts c = upkeepAt(DAY1.plus(Duration.ofDays(7)).plusSeconds(1));
+        assertEquals(2, c.heldExpired(), c.toString());
+        for (int i = 5; i < 7; i++) {
+            assertEquals(List.of("BOUNCE_HELD", "BOUNCE_HELD_EXPIRED"), audit(list, members[i]));
+            assertEquals(0.0, member(list, members[i]).bounceScore(), "expired unscored");
+        }
+        assertEquals(0, repo.events(list, 20).stream().filter(e -> !e.processed()).count(), "nothing left held");
+        assertEquals(0, upkeepAt(DAY1.plus(Duration.ofDays(8))).heldExpired(), "each expires once");
+    }
+
+    @Test
     void aBounceForSomeoneWhoIsNotAMemberGoesToTheOwners() throws Exception {
         MailingList list = list("alice@example.test");
         assertEquals(List.of(BounceProcessor.Outcome.NOT_A_MEMBER), bounce(list, "stranger@nowhere.test", true, DAY1));

@@ -26,7 +26,48 @@ public final class Dkimpy {
             ? "/usr/bin/python3"
             : "python3";
 
+    private static final String ARC_SIGN = String.join("\n",
+            "import sys, dkim",
+            "msg = open(sys.argv[1], 'rb').read()",
+            "key = open(sys.argv[2], 'rb').read()",
+            "d = sys.argv[3].encode()",
+            "sealed = dkim.arc_sign(msg, b'up', d, key, d)",
+            "if not sealed: sys.exit('dkimpy made no ARC set')",
+            "sys.stdout.buffer.write(b''.join(sealed) + msg)",
+            "");
+
     private Dkimpy() {
+    }
+
+    /**
+     * The independent sealer: dkimpy's {@code arc_sign} adds its next ARC set (selector {@code up}, d= and
+     * authserv-id {@code domain}) for the message's Authentication-Results of {@code domain}, on top of it.
+     *
+     * @param pkcs1Pem the RSA key as PKCS#1 PEM, which dkimpy reads
+     */
+    public static byte[] arcSign(byte[] message, String pkcs1Pem, String domain, Path dir) throws IOException,
+            InterruptedException {
+        Path msg = Files.write(dir.resolve("to-seal.eml"), message);
+        Path pem = dir.resolve("key.pem");
+        Files.writeString(pem, pkcs1Pem);
+        Path script = dir.resolve("arcsign.py");
+        Files.writeString(script, ARC_SIGN);
+        Process p = new ProcessBuilder(PYTHON, script.toString(), msg.toString(), pem.toString(), domain)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            throw new IOException("dkimpy arc_sign failed (python3-dkim and python3-authres installed?"
+                    + " scripts/install-test-deps.sh)");
+        }
+        return out;
+    }
+
+    /** A 2048-bit RSA private key as PKCS#1 PEM: its PKCS#8 form without the fixed 26-byte prefix. */
+    public static String pkcs1Pem(java.security.PrivateKey key) {
+        byte[] pkcs8 = key.getEncoded();
+        return "-----BEGIN RSA PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[]{'\n'})
+                .encodeToString(java.util.Arrays.copyOfRange(pkcs8, 26, pkcs8.length))
+                + "\n-----END RSA PRIVATE KEY-----\n";
     }
 
     public static String verify(byte[] message, String txtRecord, Path dir) throws IOException, InterruptedException {

@@ -196,7 +196,7 @@ class ModerationServiceIT {
         assertEquals(Action.HOLD, posting.post(demo(), EmailAddress.parse("mallory@remote.test"),
                 post("Mallory <mallory@remote.test>", "notice-1@remote.test", "unsubscribe")));
 
-        assertEquals(1, received.size(), "one notice, no distribution");
+        assertEquals(2, received.size(), "the moderators' notice and the poster's, no distribution");
         Handoff notice = received.get(0);
         assertEquals(EmailAddress.parse("demo-bounces@lists.example.test"), notice.sender());
         assertEquals(List.of("owner@example.test", "bob@example.test"),
@@ -215,6 +215,61 @@ class ModerationServiceIT {
         assertTrue(token.find(), m);
         assertTrue(tokenOpen(token.group(1)));
         assertTrue(heldPost("notice-1@remote.test").notifiedAt() != null);
+    }
+
+    @Test
+    void thePosterIsToldTheirPostAwaitsApprovalUpToTenTimesADayButNotWhenAutomatedOrSwitchedOff() throws Exception {
+        assertEquals(Action.HOLD, posting.post(demo(), EmailAddress.parse("oscar@remote.test"),
+                post("Oscar <oscar@remote.test>", "await-0@remote.test", "a question")));
+        List<Handoff> toOscar = to("oscar@remote.test");
+        assertEquals(1, toOscar.size());
+        Handoff notice = toOscar.get(0);
+        assertNull(notice.sender(), "the null envelope sender, so it cannot loop");
+        String m = notice.message();
+        assertTrue(m.contains("demo-owner@lists.example.test>\r\n"), m);
+        assertTrue(m.contains("\r\nSubject: Your message to Demo list awaits moderator approval\r\n"), m);
+        assertTrue(m.contains("\r\nIn-Reply-To: <await-0@remote.test>\r\n"), m);
+        assertTrue(m.contains("\r\nAuto-Submitted: auto-replied\r\n"), m);
+        assertTrue(text(m).contains("    - nonmember-moderation: the message is not from a list member"
+                + " (oscar@remote.test)"), text(m));
+
+        for (int i = 1; i <= 11; i++) {
+            assertEquals(Action.HOLD, posting.post(demo(), EmailAddress.parse("oscar@remote.test"),
+                    post("oscar@remote.test", "await-" + i + "@remote.test", "question " + i)));
+        }
+        toOscar = to("oscar@remote.test");
+        assertEquals(11, toOscar.size(), "ten notices, then one saying there will be no more today, then silence");
+        assertTrue(toOscar.get(9).message().contains("awaits moderator approval"));
+        assertTrue(toOscar.get(10).message().contains("\r\nSubject: No more notices today from Demo list\r\n"),
+                toOscar.get(10).message());
+        assertEquals(12, to("bob@example.test").stream().filter(h -> h.message().contains("await-")).count(),
+                "the moderators hear of every held post");
+
+        byte[] bulk = ("From: paula@remote.test\r\nTo: demo@lists.example.test\r\nSubject: news\r\n"
+                + "Precedence: bulk\r\nMessage-ID: <await-bulk@remote.test>\r\n\r\nNewsletter.\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(Action.HOLD, posting.post(demo(), EmailAddress.parse("paula@remote.test"), bulk));
+        assertTrue(to("paula@remote.test").isEmpty(), "no answer to bulk mail");
+        int before = received.size();
+        assertEquals(Action.HOLD, posting.post(demo(), null, post("mailer-daemon@remote.test",
+                "await-bounce@remote.test", "Undelivered Mail Returned to Sender")));
+        assertTrue(received.subList(before, received.size()).stream()
+                .noneMatch(h -> h.message().contains("awaits moderator approval")), "no answer to a null sender");
+
+        tx.apply(em -> {
+            em.merge(demo()).posting().setRespondToPostRequests(false);
+            return null;
+        });
+        try {
+            assertEquals(Action.HOLD, posting.post(demo(), EmailAddress.parse("quinn@remote.test"),
+                    post("quinn@remote.test", "await-off@remote.test", "quiet")));
+            assertTrue(to("quinn@remote.test").isEmpty(), "the list does not respond to post requests");
+        } finally {
+            tx.apply(em -> {
+                em.merge(demo()).posting().setRespondToPostRequests(true);
+                return null;
+            });
+        }
     }
 
     @Test
@@ -362,7 +417,8 @@ class ModerationServiceIT {
     void upkeepRejectsPostsHeldTooLongWithANoticeAndForgetsExpiredTokens() throws Exception {
         posting.post(demo(), EmailAddress.parse("mallory@remote.test"),
                 post("mallory@remote.test", "expire-1@remote.test", "nobody looks"));
-        String token = tokenIn(received.get(received.size() - 1).message());
+        List<Handoff> toModerators = to("bob@example.test");
+        String token = tokenIn(toModerators.get(toModerators.size() - 1).message());
         received.clear();
 
         assertEquals(0, moderation.expireHeld(Instant.now().minus(Duration.ofDays(30))), "held for seconds only");

@@ -113,7 +113,8 @@ class PostingServiceIT {
                 post("mallory@remote.test", "held-1@remote.test", ""));
 
         assertEquals(Action.HOLD, action);
-        assertTrue(received.isEmpty());
+        assertEquals(List.of(List.of(EmailAddress.parse("mallory@remote.test"))),
+                received.stream().map(Handoff::recipients).toList(), "only the poster's held notice, to no member");
         List<HeldMessage> held = lists.held(demo());
         assertEquals(before + 1, held.size());
         HeldMessage last = held.get(held.size() - 1);

@@ -29,7 +29,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.quire.cron.sync.ExternalDatabases;
+import dev.quire.cron.sync.MembershipSync;
+import dev.quire.cron.sync.SafetyValve;
+import dev.quire.cron.sync.SyncReport;
 import dev.quire.db.TestDatabase;
+import dev.quire.db.jobs.ListRole;
+import dev.quire.db.jobs.SyncExclusionRepository;
+import dev.quire.db.jobs.SyncSource;
+import dev.quire.db.jobs.SyncSourceRepository;
 import dev.quire.db.list.ListAddress;
 import dev.quire.db.list.MailingList;
 import dev.quire.db.list.MailingListRepository;
@@ -83,6 +91,9 @@ class SubscriptionServiceIT {
     RequestAddress requestAddress;
 
     @Inject
+    dev.quire.lists.command.LeaveAddress leaveAddress;
+
+    @Inject
     MailingListRepository lists;
 
     @Inject
@@ -96,6 +107,9 @@ class SubscriptionServiceIT {
 
     @Inject
     UserTransaction tx;
+
+    @jakarta.annotation.Resource(lookup = "java:app/jdbc/quire")
+    javax.sql.DataSource dataSource;
 
     private final List<Handoff> received = new CopyOnWriteArrayList<>();
     private SmtpServer mta;
@@ -232,6 +246,51 @@ class SubscriptionServiceIT {
         assertTrue(reply.message().contains("From: \"Demo list\" <demo-request@lists.example.test>")
                 || reply.message().contains("From: Demo list <demo-request@lists.example.test>"), reply.message());
         assertEquals(2, events.of(demo(), EmailAddress.parse("bob@example.test")).size());
+    }
+
+    @Test
+    void aSyncedMemberWhoLeavesStaysOutOfLaterSyncsUntilAnOwnerAddsThemAgain() throws Exception {
+        setUp(SubscriptionPolicy.OPEN, "owner@example.test");
+        tx.begin();
+        demo().subscriptions().setUnsubscriptionPolicy(SubscriptionPolicy.CONFIRM);
+        tx.commit();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("synced-staff", ".txt");
+        java.nio.file.Files.writeString(file, "gina@staff.test\nhal@staff.test\n");
+        ListRole roster = new ListRole(demo().id(), MemberRole.MEMBER);
+        new SyncSourceRepository(dataSource).add(SyncSource.file(roster.listId(), MemberRole.MEMBER, "staff-file",
+                file.toString()));
+        MembershipSync sync = new MembershipSync(dataSource, new ExternalDatabases(k -> java.util.Optional.empty()),
+                new SafetyValve(1.0));
+        try {
+            sync.sync(roster, false);
+            Member gina = members.find(demo(), EmailAddress.parse("gina@staff.test"), MemberRole.MEMBER).orElseThrow();
+            assertFalse(gina.subscribedByHand(), "the sync added gina");
+
+            String leave = "From: gina@staff.test\r\nSubject: leave\r\nMessage-ID: <gina-leaves@it.test>\r\n\r\n";
+            assertEquals(250, leaveAddress.deliver(demo(), new ListAddress("demo", ListAddress.Function.LEAVE, ""),
+                    EmailAddress.parse("gina@staff.test"), leave.getBytes(StandardCharsets.UTF_8)).code());
+            Handoff confirmation = received.stream().filter(h -> h.recipients().contains(EmailAddress.parse(
+                    "gina@staff.test")) && TOKEN.matcher(h.message()).find()).reduce((a, b) -> b).orElseThrow();
+            assertEquals(250, reply(token(confirmation), "gina@staff.test", "").code());
+            assertTrue(members.find(demo(), EmailAddress.parse("gina@staff.test"), MemberRole.MEMBER).isEmpty());
+            assertEquals(java.util.Set.of("gina@staff.test"), new SyncExclusionRepository(dataSource).excluded(roster));
+
+            SyncReport again = sync.sync(roster, false);
+            assertTrue(members.find(demo(), EmailAddress.parse("gina@staff.test"), MemberRole.MEMBER).isEmpty(),
+                    "the next sync did not add gina back");
+            assertTrue(members.find(demo(), EmailAddress.parse("hal@staff.test"), MemberRole.MEMBER).isPresent());
+            assertEquals(1L, again.counts().get("excluded"), again.counts().toString());
+
+            assertEquals(Outcome.Status.SUBSCRIBED, subscriptions.subscribe(demo(), EmailAddress.parse(
+                    "gina@staff.test"), "Gina", Channel.ADMIN, "owner@example.test").status());
+            assertTrue(new SyncExclusionRepository(dataSource).excluded(roster).isEmpty(), "the re-add lifted it");
+            java.nio.file.Files.writeString(file, "hal@staff.test\n");
+            sync.sync(roster, false);
+            Member back = members.find(demo(), EmailAddress.parse("gina@staff.test"), MemberRole.MEMBER).orElseThrow();
+            assertTrue(back.subscribedByHand(), "gina is now a member by hand, whom syncs never remove");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     /** Records what the stand-in MTA is given and accepts it. */

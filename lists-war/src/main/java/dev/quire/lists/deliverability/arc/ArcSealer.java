@@ -22,49 +22,68 @@ import dev.quire.lists.deliverability.dkim.DkimSigner;
 import dev.quire.lists.message.MailMessage;
 
 /**
- * Adds ARC set 1 (ARC-Authentication-Results, ARC-Message-Signature, ARC-Seal with {@code cv=none}) to a
- * message, signed with the list domain's key. jDKIM has no ARC, so the two signatures are made here: the
- * body hash with jDKIM's relaxed body canonicalizer, the header fields with relaxed canonicalization
- * (RFC 6376 section 3.4.2) as {@link #relaxed(String)}.
+ * Adds the next ARC set (ARC-Authentication-Results, ARC-Message-Signature, ARC-Seal; RFC 8617) to a message,
+ * signed with the list domain's key: set 1 with {@code cv=none} on a message without a chain, else set N+1
+ * with the {@code cv} that {@link ArcValidator} found for the chain as it arrived. The seal covers every set
+ * in instance order, or only its own when {@code cv=fail} (as dkimpy does). jDKIM has no ARC, so the two
+ * signatures are made here: the body hash with jDKIM's relaxed body canonicalizer, the header fields with
+ * relaxed canonicalization (RFC 6376 section 3.4.2) as {@link #relaxed(String)}.
  */
 public final class ArcSealer {
     private ArcSealer() {
-    }
-
-    /** True when the message already carries an ARC chain, which this sealer does not extend. */
-    public static boolean hasChain(MailMessage message) {
-        return !message.rawFields("ARC-Seal").isEmpty();
     }
 
     /**
      * Seals the message.
      *
      * @param authservId this server's name, first in the ARC-Authentication-Results
-     * @param results the inbound results as method=result clauses ({@code dkim=pass header.d=example.org}),
-     *            or {@code none}
+     * @param results the inbound results as method=result clauses ({@code dkim=pass header.d=example.org;
+     *            arc=pass}), or {@code none}
+     * @param cv the chain's validation status on arrival ({@code pass} or {@code fail}); ignored, as
+     *            {@code none}, when the message carries no chain
+     * @return the instance of the new set, or 0 when the chain already has the most sets allowed
      */
-    public static void seal(MailMessage message, DkimKey key, String authservId, String results) throws IOException {
-        if (hasChain(message)) {
-            throw new IllegalStateException("the message already carries an ARC chain");
+    public static int seal(MailMessage message, DkimKey key, String authservId, String results, String cv)
+            throws IOException {
+        ArcChain chain = ArcChain.of(message);
+        int instance = chain.newest() + 1;
+        if (instance > ArcChain.MAX_INSTANCES) {
+            return 0;
         }
+        String status = chain.isEmpty()
+                ? ArcValidator.Result.NONE
+                : ArcValidator.Result.PASS.equals(cv) && chain.problem() == null
+                        ? ArcValidator.Result.PASS
+                        : ArcValidator.Result.FAIL;
         long t = Instant.now().getEpochSecond();
-        String aar = "i=1; " + authservId + "; " + results;
+        String aar = "i=" + instance + "; " + authservId + "; " + results;
         String headerList = headerList(message);
-        String ams = "i=1; a=rsa-sha256; c=relaxed/relaxed; d=" + key.domain() + "; s=" + key.selector() + "; t=" + t
-                + "; h=" + headerList + "; bh=" + bodyHash(message.body()) + "; b=";
+        String ams = "i=" + instance + "; a=rsa-sha256; c=relaxed/relaxed; d=" + key.domain() + "; s="
+                + key.selector() + "; t=" + t + "; h=" + headerList + "; bh=" + bodyHash(message.body()) + "; b=";
         StringBuilder signed = new StringBuilder();
         for (String raw : selected(message, headerList)) {
             signed.append(relaxed(raw)).append("\r\n");
         }
         signed.append(relaxed("ARC-Message-Signature: " + ams));
         String amsField = DkimSigner.fold(ams + sign(signed.toString(), key));
-        String seal = "i=1; a=rsa-sha256; t=" + t + "; cv=none; d=" + key.domain() + "; s=" + key.selector() + "; b=";
-        String sealed = relaxed("ARC-Authentication-Results: " + aar) + "\r\n"
-                + relaxed("ARC-Message-Signature: " + amsField) + "\r\n" + relaxed("ARC-Seal: " + seal);
-        seal = seal + sign(sealed, key);
+        String seal = "i=" + instance + "; a=rsa-sha256; t=" + t + "; cv=" + status + "; d=" + key.domain() + "; s="
+                + key.selector() + "; b=";
+        StringBuilder sealed = new StringBuilder();
+        if (!status.equals(ArcValidator.Result.FAIL)) {
+            for (int i = 1; i < instance; i++) {
+                ArcChain.Set set = chain.set(i);
+                sealed.append(relaxed(set.aar())).append("\r\n").append(relaxed(set.ams())).append("\r\n")
+                        .append(relaxed(set.seal())).append("\r\n");
+            }
+        }
+        sealed.append(relaxed("ARC-Authentication-Results: " + aar)).append("\r\n")
+                .append(relaxed("ARC-Message-Signature: " + amsField)).append("\r\n")
+                .append(relaxed("ARC-Seal: " + seal));
+        seal = seal + sign(sealed.toString(), key);
         message.prependRaw("ARC-Authentication-Results", aar);
         message.prependRaw("ARC-Message-Signature", amsField);
         message.prependRaw("ARC-Seal", DkimSigner.fold(seal));
+        return instance;
     }
 
     private static String headerList(MailMessage message) {

@@ -63,7 +63,7 @@ class DkimSignerTest {
     void dkimpyValidatesTheArcChain(@TempDir Path dir) throws Exception {
         MailMessage m = ListFixtures.message(POST);
         DkimSigner.sign(m, key);
-        ArcSealer.seal(m, key, "lists.example.test", "dkim=none");
+        ArcSealer.seal(m, key, "lists.example.test", "dkim=none", "none");
         assertEquals("i=1; lists.example.test; dkim=none", m.header("ARC-Authentication-Results").orElseThrow());
         assertTrue(m.header("ARC-Seal").orElseThrow().contains("cv=none"));
         String verdict = Dkimpy.verify(m.toBytes(), key.dnsRecord(), dir);
