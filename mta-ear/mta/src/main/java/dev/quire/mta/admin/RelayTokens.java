@@ -3,14 +3,13 @@ package dev.quire.mta.admin;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The read-only tokens of upstream relays ({@code quire.addresses.tokens}, comma-separated): each lets its holder
@@ -24,15 +23,14 @@ public class RelayTokens {
     private static final Logger LOG = Logger.getLogger(RelayTokens.class.getName());
 
     @Inject
-    @ConfigProperty(name = "quire.addresses.tokens")
-    Optional<List<String>> configured;
+    Config config;
 
     private List<byte[]> tokens = List.of();
 
     @PostConstruct
     void load() {
-        List<String> all = configured.orElse(List.of()).stream().map(String::strip).filter(t -> !t.isEmpty())
-                .toList();
+        List<String> all = config.getOptionalValues("quire.addresses.tokens", String.class).orElse(List.of()).stream()
+                .map(String::strip).filter(t -> !t.isEmpty()).toList();
         for (String t : all) {
             if (t.length() < MIN_LENGTH) {
                 throw new IllegalStateException("quire.addresses.tokens: a relay token needs at least " + MIN_LENGTH
