@@ -101,6 +101,8 @@ class WebAdminEndToEndIT {
                 "quire.web.url=" + base,
                 "quire.web.login.user-failures=3",
                 "quire.addresses.tokens=" + JobsChecks.RELAY_TOKEN,
+                "quire.pipe.allowed=/bin/false",
+                "quire.queue.slow.after=PT3S",
                 ""));
     }
 
