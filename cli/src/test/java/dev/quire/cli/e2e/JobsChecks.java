@@ -245,6 +245,9 @@ final class JobsChecks {
         assertTrue(dry.body().contains("+ ann@example.test"), dry.body());
         assertEquals(0, members("second"), "a dry run changes nothing");
         assertEquals(400, call("POST", list + "/sync?dryRun=true&role=boss", owner).statusCode());
+        assertEquals(400, call("POST", list + "/sync?role=owner", owner).statusCode(), "the owners have no source");
+        assertEquals(400, call("POST", "/api/lists/demo@lists.example.test/sync", admin).statusCode(),
+                "a list without sources is never synced by hand");
         assertEquals(404, call("POST", list + "/sync", moderator).statusCode());
 
         assertEquals(202, call("POST", list + "/sync", owner).statusCode());

@@ -37,7 +37,8 @@ public class SyncResource {
             + " a real sync is run by the scheduler (202 with the request id)")
     @APIResponse(responseCode = "200", description = "the dry run, recorded with its diff")
     @APIResponse(responseCode = "202", description = "the sync was asked for")
-    @APIResponse(responseCode = "400", description = "role is not member, owner or moderator")
+    @APIResponse(responseCode = "400", description = "role is not member, owner or moderator, or that roster has no"
+            + " sync source")
     @APIResponse(responseCode = "403", description = "the caller only moderates the list")
     @APIResponse(responseCode = "404", description = "no such list, or the caller has no role on it")
     public Response sync(@Parameter(description = "the posting address") @PathParam("list") String list,

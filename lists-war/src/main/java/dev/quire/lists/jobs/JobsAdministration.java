@@ -172,6 +172,7 @@ public class JobsAdministration {
      */
     public SyncRunView dryRun(Account caller, String list, MemberRole role) {
         ManagedList managed = rights.require(caller, list, ListRole.OWNER);
+        requireSources(managed, role);
         try {
             sync.syncNow(managed.list().postingAddress(), role, true);
             SyncRun latest = new SyncRunRepository(dataSource).forList(managed.list().id(), 10).stream()
@@ -186,8 +187,22 @@ public class JobsAdministration {
     /** Asks for a real sync of one roster now, run by the scheduler like the nightly one (owners). */
     public RunRequestView syncNow(Account caller, String list, MemberRole role) {
         ManagedList managed = rights.require(caller, list, ListRole.OWNER);
+        requireSources(managed, role);
         return request(MembershipSyncTask.NAME, "lists",
                 Map.of("list", managed.list().postingAddress().toString(), "role", role.name()));
+    }
+
+    /** A roster without sources is never synced by hand: with nothing to read, every synced member would go. */
+    private void requireSources(ManagedList managed, MemberRole role) {
+        try {
+            if (new SyncSourceRepository(dataSource)
+                    .forRoster(new dev.quire.db.jobs.ListRole(managed.list().id(), role)).isEmpty()) {
+                throw new jakarta.ws.rs.BadRequestException("The " + role.name().toLowerCase(Locale.ROOT)
+                        + " roster of " + managed.list().postingAddress() + " has no sync source.");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sources: " + e.getMessage(), e);
+        }
     }
 
     /** The list's syncs held by the safety valve, waiting (owners). */
