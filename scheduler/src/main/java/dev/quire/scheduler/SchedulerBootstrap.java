@@ -25,10 +25,10 @@ import dev.quire.scheduler.quartz.ClusteredScheduler;
 import dev.quire.scheduler.quartz.SchedulerSettings;
 
 /**
- * Starts this application's clustered scheduler once the schema is migrated, with every
- * {@link ScheduledTask} bean the application has. Its name is {@code quire-<application name>}
- * ({@code quire-lists}, {@code quire-mta}): each application runs its own tasks, and nodes of one application
- * share each fire time.
+ * Builds this application's clustered scheduler once the schema is migrated, with every {@link ScheduledTask} bean
+ * the application has, and registers their triggers; {@link SchedulerStart} lets it fire once the application has
+ * finished deploying. Its name is {@code quire-<application name>} ({@code quire-lists}, {@code quire-mta}): each
+ * application runs its own tasks, and nodes of one application share each fire time.
  */
 @Singleton
 @Startup
@@ -56,17 +56,30 @@ public class SchedulerBootstrap {
     private ClusteredScheduler scheduler;
 
     @PostConstruct
-    void start() {
+    void create() {
         List<ScheduledTask> found = tasks.stream().toList();
         try {
             scheduler = ClusteredScheduler.create("quire-" + applicationName, found, dataSource, threads,
                     SchedulerSettings.from(key -> config.getOptionalValue(key, String.class)));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the scheduler was not created: " + e.getMessage(), e);
+        }
+        LOG.info(() -> scheduler.name() + " created on node " + scheduler.node() + " with jobs "
+                + scheduler.taskNames() + "; it fires once the application is deployed");
+    }
+
+    /**
+     * Lets the scheduler fire (after {@code quire.scheduler.start.delay}, default none). Called once the application
+     * is deployed, so a deployment that fails never leaves Quartz threads firing jobs into a class loader and
+     * connection pool that the container closed.
+     */
+    public void begin() {
+        try {
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("the scheduler did not start: " + e.getMessage(), e);
         }
-        LOG.info(() -> scheduler.name() + " started on node " + scheduler.node() + " with jobs "
-                + scheduler.taskNames());
+        LOG.info(() -> scheduler.name() + " started on node " + scheduler.node());
     }
 
     /** The running scheduler, for run requests from the admin API. */

@@ -100,6 +100,9 @@ class WebAdminEndToEndIT {
                 "quire.http.port=" + httpPort,
                 "quire.web.url=" + base,
                 "quire.web.login.user-failures=3",
+                "quire.addresses.tokens=" + JobsChecks.RELAY_TOKEN,
+                "quire.pipe.allowed=/bin/false",
+                "quire.queue.slow.after=PT3S",
                 ""));
     }
 
@@ -131,6 +134,7 @@ class WebAdminEndToEndIT {
                 logoutEndsTheSession();
                 passwordResetByEmail();
                 restApi();
+                new JobsChecks(base, data, work, db, BOB_TOKEN, ALICE_TOKEN).all(browser, m.group(1));
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n" + QuireProcess.logOf(data), e);
             }

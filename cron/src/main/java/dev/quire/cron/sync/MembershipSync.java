@@ -17,22 +17,28 @@ import dev.quire.db.jobs.RosterRepository;
 import dev.quire.db.jobs.SyncExclusionRepository;
 import dev.quire.db.jobs.SyncHold;
 import dev.quire.db.jobs.SyncHoldRepository;
+import dev.quire.db.jobs.SyncRun;
+import dev.quire.db.jobs.SyncRunRepository;
 import dev.quire.db.jobs.SyncSource;
 import dev.quire.db.jobs.SyncSourceRepository;
 
 /**
  * Synchronises rosters with their sources: reads every source, plans the change ({@link SyncPlan}), lets the
  * {@link SafetyValve} hold removals that are too many unless an owner confirmed them, and writes the change in one
- * transaction. A dry run plans and reports without writing anything.
+ * transaction. A dry run plans and reports without changing the roster. Every run, dry or not, is recorded with its
+ * diff in {@code sync_run}.
  */
 public final class MembershipSync {
     private static final Logger LOG = Logger.getLogger(MembershipSync.class.getName());
     private static final int SAMPLE = 20;
+    /** How many lines of a run's diff {@code sync_run} keeps. */
+    private static final int DIFF_LINES = 5000;
 
     private final SyncSourceRepository sources;
     private final RosterRepository rosters;
     private final SyncExclusionRepository exclusions;
     private final SyncHoldRepository holds;
+    private final SyncRunRepository runs;
     private final ExternalDatabases databases;
     private final SafetyValve valve;
     private OwnerNotice notice;
@@ -42,6 +48,7 @@ public final class MembershipSync {
         this.rosters = new RosterRepository(dataSource);
         this.exclusions = new SyncExclusionRepository(dataSource);
         this.holds = new SyncHoldRepository(dataSource);
+        this.runs = new SyncRunRepository(dataSource);
         this.databases = databases;
         this.valve = valve;
     }
@@ -99,6 +106,8 @@ public final class MembershipSync {
                 plan.change().sourceChanges().size(), plan.excludedSkipped(), plan.invalid(), plan.failures(), heldId,
                 heldRemovals);
         LOG.info(() -> report.describe(3).replace('\n', ';'));
+        runs.record(new SyncRun(0, roster, dryRun, null, report.added().size(), report.removed().size(),
+                report.invalid().size(), report.failures().size(), heldRemovals, heldId, report.describe(DIFF_LINES)));
         if (notice != null && !dryRun && report.needsAttention()) {
             try {
                 notice.send(roster, report);

@@ -30,6 +30,8 @@ import dev.quire.scheduler.TaskResult;
  */
 @ApplicationScoped
 public class MembershipSyncTask implements ScheduledTask {
+    /** The job's name. */
+    public static final String NAME = "membership-sync";
     private static final int MAX_LINES = 200;
 
     @Resource(lookup = "java:app/jdbc/quire")
@@ -40,7 +42,7 @@ public class MembershipSyncTask implements ScheduledTask {
 
     @Override
     public String name() {
-        return "membership-sync";
+        return NAME;
     }
 
     @Override
@@ -48,15 +50,26 @@ public class MembershipSyncTask implements ScheduledTask {
         return "0 30 2 * * ?";
     }
 
-    @Override
-    public TaskResult run(TaskRequest request) throws SQLException {
-        MembershipSync sync = new MembershipSync(dataSource,
+    /** Syncs or previews one roster now, in the caller's thread (a dry run from the web admin or REST). */
+    public SyncReport syncNow(EmailAddress list, MemberRole role, boolean dryRun) throws SQLException {
+        long id = new RosterRepository(dataSource).listId(list)
+                .orElseThrow(() -> new IllegalArgumentException("no list " + list));
+        return sync().sync(new ListRole(id, role), dryRun);
+    }
+
+    private MembershipSync sync() {
+        return new MembershipSync(dataSource,
                 new ExternalDatabases(k -> config.getOptionalValue(k, String.class)),
                 new SafetyValve(config.getOptionalValue("quire.sync.valve.share", Double.class).orElse(0.10)))
                 .notifying(new OwnerNotice(dataSource,
                         config.getOptionalValue("quire.internal.host", String.class).orElse("127.0.0.1"),
                         config.getOptionalValue("quire.internal.port", Integer.class).orElse(2526),
                         config.getOptionalValue("quire.hostname", String.class).orElse("localhost")));
+    }
+
+    @Override
+    public TaskResult run(TaskRequest request) throws SQLException {
+        MembershipSync sync = sync();
         List<SyncReport> reports;
         if (request.parameter("list").isPresent()) {
             EmailAddress list = EmailAddress.parse(request.parameter("list").get());

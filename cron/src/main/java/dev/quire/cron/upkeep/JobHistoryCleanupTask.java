@@ -14,13 +14,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.quire.db.jobs.JobRunRepository;
+import dev.quire.db.jobs.SyncRunRepository;
 import dev.quire.scheduler.ScheduledTask;
 import dev.quire.scheduler.TaskRequest;
 import dev.quire.scheduler.TaskResult;
 
 /**
- * {@code job-history-cleanup}: deletes the records of runs that finished longer ago than
- * {@code quire.jobs.history.keep} (default P90D), daily at 04:10.
+ * {@code job-history-cleanup}: deletes the records of runs ({@code job_run}) and of lists' syncs
+ * ({@code sync_run}) older than {@code quire.jobs.history.keep} (default P90D), daily at 04:10.
  */
 @ApplicationScoped
 public class JobHistoryCleanupTask implements ScheduledTask {
@@ -52,7 +53,10 @@ public class JobHistoryCleanupTask implements ScheduledTask {
 
     @Override
     public TaskResult run(TaskRequest request) throws SQLException {
-        int deleted = new JobRunRepository(dataSource).deleteFinishedBefore(Instant.now().minus(keep));
-        return TaskResult.ok(Map.of("deleted", (long) deleted));
+        Instant cutoff = Instant.now().minus(keep);
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("deleted", (long) new JobRunRepository(dataSource).deleteFinishedBefore(cutoff));
+        counts.put("sync_runs_deleted", (long) new SyncRunRepository(dataSource).deleteBefore(cutoff));
+        return TaskResult.ok(counts);
     }
 }

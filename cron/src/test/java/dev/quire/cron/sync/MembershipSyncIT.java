@@ -26,6 +26,8 @@ import org.mariadb.jdbc.MariaDbDataSource;
 import dev.quire.db.TestDatabase;
 import dev.quire.db.jobs.ListRole;
 import dev.quire.db.jobs.SyncHoldRepository;
+import dev.quire.db.jobs.SyncRun;
+import dev.quire.db.jobs.SyncRunRepository;
 import dev.quire.db.jobs.SyncHoldStatus;
 import dev.quire.db.jobs.SyncSource;
 import dev.quire.db.jobs.SyncSourceRepository;
@@ -228,6 +230,17 @@ class MembershipSyncIT {
         assertEquals(4, confirmed.removed().size());
         assertEquals(16, members().size());
         assertEquals(SyncHoldStatus.APPLIED, holds.find(held.held()).orElseThrow().status());
+
+        List<SyncRun> recorded = new SyncRunRepository(dataSource).forList(staff.listId(), 10);
+        assertEquals(List.of(false, false, true, false), recorded.stream().map(SyncRun::dryRun).toList(),
+                "each sync and dry run is recorded, newest first");
+        assertEquals(4, recorded.get(0).removed());
+        assertEquals(held.held(), recorded.get(1).holdId());
+        assertEquals(4, recorded.get(1).heldRemovals());
+        assertEquals(0, recorded.get(1).removed());
+        assertTrue(recorded.get(2).diff().contains("would remove 4")
+                && recorded.get(2).diff().contains("- u16@inf.example.ac.uk"), recorded.get(2).diff());
+        assertEquals(20, recorded.get(3).added());
 
         people(); // the source returns nothing: it would empty the list
         SyncReport empty = sync.sync(staff, false);

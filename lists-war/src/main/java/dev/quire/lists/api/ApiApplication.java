@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(DomainsResource.class, ListsResource.class, SessionResource.class,
+        return Set.of(DomainsResource.class, ListsResource.class, SessionResource.class, JobsResource.class,
+                SyncResource.class, SyncRunsResource.class, SyncSourcesResource.class, SyncHoldsResource.class,
                 AliasesResource.class, RelayNetworksResource.class, QueueResource.class, VerifyResource.class,
                 HealthResource.class, UsersResource.class, SiteRefusalMapper.class,
                 ArchiveExportResource.class, ArchiveImportResource.class,

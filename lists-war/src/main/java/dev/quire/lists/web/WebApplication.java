@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Application;
 public class WebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class,
+        return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class, JobsPages.class, SyncPages.class,
                 SiteListPages.class, SiteRoutingPages.class, SiteOpsPages.class, SiteUserPages.class,
                 SiteRefusalPage.class,
                 WebExceptionMappers.Unauthenticated.class, WebExceptionMappers.Forbidden.class,

@@ -40,6 +40,7 @@ import org.quartz.simpl.CascadingClassLoadHelper;
 import org.quartz.utils.DBConnectionManager;
 
 import dev.quire.db.jobs.JobRunRepository;
+import dev.quire.scheduler.JobSchedule;
 import dev.quire.scheduler.ScheduledTask;
 
 /**
@@ -251,6 +252,32 @@ public final class ClusteredScheduler implements AutoCloseable {
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SchedulerException("cannot read the job store", e);
+        }
+        return out;
+    }
+
+    /** Every job of every application with its schedule and next fire time, by scheduler and job name. */
+    public List<JobSchedule> schedules() throws SchedulerException {
+        List<JobSchedule> out = new ArrayList<>();
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("SELECT j.SCHED_NAME, j.JOB_NAME, ct.CRON_EXPRESSION, t.NEXT_FIRE_TIME"
+                        + " FROM QRTZ_JOB_DETAILS j LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = j.SCHED_NAME"
+                        + " AND t.TRIGGER_NAME = j.JOB_NAME AND t.TRIGGER_GROUP = j.JOB_GROUP"
+                        + " LEFT JOIN QRTZ_CRON_TRIGGERS ct ON ct.SCHED_NAME = t.SCHED_NAME"
+                        + " AND ct.TRIGGER_NAME = t.TRIGGER_NAME AND ct.TRIGGER_GROUP = t.TRIGGER_GROUP"
+                        + " WHERE j.JOB_GROUP = ? ORDER BY j.SCHED_NAME, j.JOB_NAME")) {
+            s.setString(1, GROUP);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long next = rs.getLong(4);
+                    boolean scheduled = !rs.wasNull() && next > 0;
+                    String cron = rs.getString(3);
+                    out.add(new JobSchedule(rs.getString(1), rs.getString(2), cron == null ? OFF : cron,
+                            scheduled ? java.time.Instant.ofEpochMilli(next) : null));
                 }
             }
         } catch (SQLException e) {

@@ -16,9 +16,9 @@ import java.util.function.Function;
  * @param idleWait how long an idle node waits before looking for due triggers again
  *        ({@code quire.scheduler.idle.wait}, default PT5S): the delay before another node picks up a run requested
  *        by hand
- * @param startDelay how long after the application starts the scheduler begins to fire
- *        ({@code quire.scheduler.start.delay}, default PT30S): no job runs while the application is still deploying
- *        (Payara finishes loading the web module after start-up beans have run)
+ * @param startDelay how long after the application is deployed the scheduler begins to fire
+ *        ({@code quire.scheduler.start.delay}, default PT0S); the scheduler is started only once the deployment is
+ *        complete ({@code SchedulerStart}), so no delay is needed for that
  * @param config the configuration, for {@code quire.jobs.<name>.schedule}
  */
 public record SchedulerSettings(int threads, Duration checkinInterval, Duration misfireThreshold, Duration idleWait,
@@ -30,7 +30,7 @@ public record SchedulerSettings(int threads, Duration checkinInterval, Duration 
                 duration(config, "quire.scheduler.cluster.checkin", "PT7.5S"),
                 duration(config, "quire.scheduler.misfire.threshold", "PT60S"),
                 duration(config, "quire.scheduler.idle.wait", "PT5S"),
-                duration(config, "quire.scheduler.start.delay", "PT30S"), config);
+                duration(config, "quire.scheduler.start.delay", "PT0S"), config);
     }
 
     private static Duration duration(Function<String, Optional<String>> config, String key, String fallback) {

@@ -223,6 +223,29 @@ public class QueueManager {
         return false;
     }
 
+    /**
+     * Moves deferred messages that arrived before {@code arrivedBefore} to the slow queue now, each keeping its next
+     * attempt time (the {@code slow-queue} job). Returns the ids moved.
+     */
+    public List<QueueId> moveToSlow(Instant arrivedBefore) throws IOException {
+        List<QueueId> moved = new ArrayList<>();
+        for (QueueId id : spool.list(QueueName.DEFERRED)) {
+            Envelope e;
+            try {
+                e = spool.read(QueueName.DEFERRED, id);
+            } catch (IOException gone) {
+                continue; // claimed or moved meanwhile
+            }
+            if (e.arrivedAt().isBefore(arrivedBefore) && spool.move(QueueName.DEFERRED, id, QueueName.SLOW)) {
+                due.get(QueueName.DEFERRED).remove(id);
+                due.get(QueueName.SLOW).put(id, e.nextAttemptAt());
+                moved.add(id);
+                LOG.info(() -> id + ": moved to slow by slow-queue, arrived " + e.arrivedAt());
+            }
+        }
+        return moved;
+    }
+
     private void forget(QueueId id) {
         due.values().forEach(m -> m.remove(id));
     }

@@ -23,8 +23,7 @@ import dev.quire.db.TestDatabase;
 /**
  * Two Payara Micro processes, each running the real mta.war, against one MariaDB database, with the address-file
  * job scheduled every two seconds: over a quarter of a minute each fire time runs exactly once, on one node or the
- * other. Each node's scheduler checks in once its start delay ({@code quire.scheduler.start.delay}, 30 s) has passed
- * after deployment. Expensive (two application servers on two cores), so it is the only test that starts them.
+ * other. Each node's scheduler checks in once its application has finished deploying (no start delay since ADR 0040). Expensive (two application servers on two cores), so it is the only test that starts them.
  */
 class TwoNodesIT {
     private static final String DATABASE = "quire_it_mta_nodes";
@@ -48,6 +47,9 @@ class TwoNodesIT {
                         "no fire time ran on both nodes");
                 assertTrue(runs.stream().allMatch(r -> r[2].equals("OK") || r[2].equals("RUNNING")),
                         "every run wrote the file");
+                List<String[]> failed = rows(db, "SELECT id, node, message FROM job_run WHERE outcome = 'FAILED'");
+                assertEquals(0, failed.size(), "no run failed, not even the first ones right after deployment: "
+                        + failed.stream().map(r -> String.join(" ", r)).toList());
             } finally {
                 for (Process p : nodes) {
                     p.destroy();
