@@ -35,7 +35,7 @@ start=$(date +%s)
 sql "CREATE INDEX ix_archived_thread ON archived_message (list_id, thread_id, id);
      CREATE INDEX ix_archived_date ON archived_message (list_id, archived_at);
      CREATE INDEX ix_archived_in_reply_to ON archived_message (list_id, in_reply_to(255));
-     CREATE INDEX ix_archived_sent ON archived_message (list_id, sent_at);
+     CREATE INDEX ix_archived_dates ON archived_message (list_id, sent_at, archived_at);
      CREATE FULLTEXT INDEX ft_archived_text ON archived_message (subject, body_text);
      ANALYZE TABLE archived_message"
 echo "indexed in $(( $(date +%s) - start )) s"

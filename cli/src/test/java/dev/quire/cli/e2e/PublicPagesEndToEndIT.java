@@ -127,14 +127,20 @@ class PublicPagesEndToEndIT {
         }
     }
 
-    /** A private-archive list dora is on, a list without archive, an unadvertised list; dora's and eve's accounts. */
+    /**
+     * The demo list personalized (each copy then has its member's one-click URL); a private-archive list dora
+     * is on, a list without archive, an unadvertised list; dora's and eve's accounts.
+     */
     private void addListsAndUsers() throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String[] l : new String[][] {{"private", "Private list", "PRIVATE", "TRUE"},
+            s.executeUpdate("UPDATE mailing_list SET personalize = TRUE WHERE name = 'demo'");
+            for (String[] l : new String[][]{{"private", "Private list", "PRIVATE", "TRUE"},
                     {"noarchive", "No archive list", "NONE", "TRUE"}, {"hidden", "Hidden list", "PUBLIC", "FALSE"}}) {
-                s.executeUpdate("INSERT INTO mailing_list (domain_id, name, display_name, subject_prefix, archive_policy,"
-                        + " advertised) SELECT id, '" + l[0] + "', '" + l[1] + "', '[" + l[0] + "] ', '" + l[2] + "', "
-                        + l[3] + " FROM domain WHERE name = 'lists.example.test'");
+                s.executeUpdate(
+                        "INSERT INTO mailing_list (domain_id, name, display_name, subject_prefix, archive_policy,"
+                                + " advertised) SELECT id, '" + l[0] + "', '" + l[1] + "', '[" + l[0] + "] ', '" + l[2]
+                                + "', "
+                                + l[3] + " FROM domain WHERE name = 'lists.example.test'");
             }
             s.executeUpdate("INSERT INTO member (list_id, address, role) SELECT id, 'dora@example.test', 'MEMBER'"
                     + " FROM mailing_list WHERE name = 'private'");
@@ -198,8 +204,7 @@ class PublicPagesEndToEndIT {
         HttpResponse<String> stranger = form.post("/lists/" + DEMO + "/subscribe", "email", "zoe@remote.test");
         assertEquals(303, member.statusCode());
         assertEquals(member.headers().firstValue("Location"), stranger.headers().firstValue("Location"));
-        assertEquals(text(get(member.headers().firstValue("Location").orElseThrow(), form.cookie)),
-                text(get(stranger.headers().firstValue("Location").orElseThrow(), form.cookie)));
+        assertEquals(text(get(location(member), form.cookie)), text(get(location(stranger), form.cookie)));
         HttpResponse<String> leaveMember = form.post("/lists/" + DEMO + "/unsubscribe", "email", "carol@remote.test");
         HttpResponse<String> leaveStranger = form.post("/lists/" + DEMO + "/unsubscribe", "email", "yuri@remote.test");
         assertEquals(303, leaveMember.statusCode());
@@ -293,12 +298,13 @@ class PublicPagesEndToEndIT {
         browser.findElement(By.id("q")).sendKeys("lemonade -cake");
         clickAndWait(By.id("search"));
         assertTrue(browser.findElement(By.id("results")).getText().contains("Re: Picnic plans"));
-        browser.get(base + "/archives/" + DEMO + "/search?q=" + URLEncoder.encode("nothing-like-this", StandardCharsets.UTF_8));
+        browser.get(base + "/archives/" + DEMO + "/search?q="
+                + URLEncoder.encode("nothing-like-this", StandardCharsets.UTF_8));
         assertEquals("No posts match.", browser.findElement(By.id("no-results")).getText());
 
         // the HTML post: shown, without script, handlers or the remote image
         browser.get(base + "/archives/" + DEMO + "/search?q=sandwiches");
-        clickAndWait(By.linkText("Menu"));
+        clickAndWait(By.partialLinkText("Menu"));
         String source = browser.getPageSource();
         assertTrue(browser.findElement(By.cssSelector(".html-body")).getText().contains("Menu for the picnic"), source);
         assertFalse(source.contains("owned") || source.contains("<script>document"), "no script");
@@ -320,7 +326,7 @@ class PublicPagesEndToEndIT {
         assertEquals(200, mbox.statusCode());
         assertTrue(mbox.headers().firstValue("Content-Type").orElse("").startsWith("application/mbox"));
         assertEquals(3, Pattern.compile("(?m)^From ").matcher(mbox.body()).results().count(), mbox.body());
-        assertTrue(mbox.body().contains("Subject: Re: Picnic plans"));
+        assertTrue(mbox.body().contains("Re: Picnic plans"), mbox.body());
     }
 
     private void privateAndMissingArchives() throws Exception {
@@ -478,9 +484,10 @@ class PublicPagesEndToEndIT {
     /** The lists the address is a MEMBER of, as {@code name|display name}. */
     private List<String> members(String address) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT l.name,"
-                + " COALESCE(m.display_name, '') FROM member m JOIN mailing_list l ON l.id = m.list_id"
-                + " WHERE m.address = ? AND m.role = 'MEMBER' ORDER BY l.name")) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement("SELECT l.name,"
+                        + " COALESCE(m.display_name, '') FROM member m JOIN mailing_list l ON l.id = m.list_id"
+                        + " WHERE m.address = ? AND m.role = 'MEMBER' ORDER BY l.name")) {
             ps.setString(1, address);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -517,6 +524,12 @@ class PublicPagesEndToEndIT {
             b.header("Origin", origin);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The path a redirect points to (JAX-RS makes Location absolute). */
+    private String location(HttpResponse<String> r) {
+        String l = r.headers().firstValue("Location").orElseThrow();
+        return l.startsWith(base) ? l.substring(base.length()) : l;
     }
 
     private static String form(List<String> pairs) {

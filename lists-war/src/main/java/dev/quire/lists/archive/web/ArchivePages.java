@@ -125,11 +125,16 @@ public class ArchivePages {
             return p.with("searched", q != null && !q.isBlank()).with("results", List.of()).with("more", false)
                     .ok();
         }
-        List<ArchiveReader.EntryView> results = archive.search(list, who, query.get(), (page - 1) * SEARCH_PAGE,
-                SEARCH_PAGE + 1);
+        Optional<List<ArchiveReader.EntryView>> found = archive.search(list, who, query.get(),
+                (page - 1) * SEARCH_PAGE, SEARCH_PAGE + 1);
+        if (found.isEmpty()) {
+            return p.with("searched", true).with("tooBroad", true).with("results", List.of()).with("more", false)
+                    .ok();
+        }
+        List<ArchiveReader.EntryView> results = found.get();
         boolean more = results.size() > SEARCH_PAGE;
         return p.with("searched", true).with("results", more ? results.subList(0, SEARCH_PAGE) : results)
-                .with("more", more).with("qParam", URLEncoder.encode(q, StandardCharsets.UTF_8)).ok();
+                .with("more", more).ok();
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.quire.lists.archive.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,9 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import dev.quire.db.archive.ArchiveIndexRepository;
@@ -32,6 +35,7 @@ import dev.quire.lists.archive.search.SearchQuery;
 import dev.quire.lists.security.Account;
 import dev.quire.lists.security.NotAuthenticated;
 import dev.quire.lists.web.pub.PublicProblem;
+import dev.quire.lists.web.pub.PublicSettings;
 
 /**
  * A list's archive as its web pages read it, each call behind the archive's policy: a list without an
@@ -42,6 +46,7 @@ import dev.quire.lists.web.pub.PublicProblem;
 @ApplicationScoped
 public class ArchiveReader {
     static final int THREAD_LIMIT = 500;
+    private static final Logger LOG = Logger.getLogger(ArchiveReader.class.getName());
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -56,6 +61,9 @@ public class ArchiveReader {
 
     @Inject
     ArchiveTransfer transfer;
+
+    @Inject
+    PublicSettings settings;
 
     /** The list whose archive a page shows. */
     public record ArchiveView(String listId, String displayName, String address, boolean members) {
@@ -144,12 +152,40 @@ public class ArchiveReader {
         return a.isEmpty() ? Optional.empty() : MessageRenderer.attachment(a.get().raw(), number);
     }
 
-    /** One page of the posts matching a query, newest first. */
-    @Transactional
-    public List<EntryView> search(String listId, Optional<Account> caller, SearchQuery query, int offset,
+    /**
+     * One page of the posts matching a query, newest first; empty when MariaDB stopped the search at
+     * {@code quire.archive.search.time-limit} (a word in most posts of a huge archive). Runs without a
+     * transaction, so that a stopped statement has nothing to roll back.
+     */
+    public Optional<List<EntryView>> search(String listId, Optional<Account> caller, SearchQuery query, int offset,
             int limit) {
-        return index.search(list(listId, caller), query.booleanMode(), offset, limit).stream()
-                .map(ArchiveReader::entry).toList();
+        MailingList list = list(listId, caller);
+        try {
+            return Optional.of(index.search(list, query.booleanMode(), offset, limit, settings.searchTimeLimit())
+                    .stream().map(ArchiveReader::entry).toList());
+        } catch (PersistenceException e) {
+            if (stoppedByTimeLimit(e)) {
+                LOG.info(() -> "search of " + listId + " for '" + query.booleanMode() + "' stopped at "
+                        + settings.searchTimeLimit());
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * True when MariaDB stopped the statement at max_statement_time (ER_STATEMENT_TIMEOUT, 1969; InnoDB
+     * reports an interrupted full-text scan as its error 188), or the matches passed
+     * innodb_ft_result_cache_limit (also 188): either way, the words are in too many posts.
+     */
+    static boolean stoppedByTimeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 1969 || sql.getErrorCode() == 188
+                    || String.valueOf(sql.getMessage()).contains("max_statement_time"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks the caller may read the archive; the export itself runs when the response is written. */
@@ -158,7 +194,11 @@ public class ArchiveReader {
         return list(listId, caller);
     }
 
-    /** Writes the archive as mboxrd (a checked list from {@link #forExport}). */
+    /**
+     * Writes the archive as mboxrd (a checked list from {@link #forExport}), in one read-only transaction
+     * (the export lets go of each batch of messages as it goes).
+     */
+    @Transactional(rollbackOn = IOException.class)
     public int export(MailingList list, OutputStream out) throws IOException {
         return transfer.exportMbox(list, out);
     }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The limits of the public subscribe and unsubscribe forms, with their defaults (docs/configuration.md). */
+/** The limits of the public forms and of archive search, with their defaults (docs/configuration.md). */
 @ApplicationScoped
 public class PublicSettings {
     @Inject
@@ -21,6 +21,15 @@ public class PublicSettings {
     @Inject
     @ConfigProperty(name = "quire.web.public.address-requests", defaultValue = "3")
     int addressRequests;
+
+    @Inject
+    @ConfigProperty(name = "quire.archive.search.time-limit", defaultValue = "PT1S")
+    Duration searchTimeLimit;
+
+    /** How long one archive search may run before MariaDB stops it and the page asks for narrower words. */
+    public Duration searchTimeLimit() {
+        return searchTimeLimit;
+    }
 
     /** The window the request counts are kept over. */
     public Duration window() {
