@@ -3,7 +3,7 @@
 
 Words come from a fixed vocabulary of 40,000 made-up words drawn with a Zipf-like law (s = 1.1), as words of
 real mail are: a few very common, most rare. Each post has a subject of 3-9 words and a body of 40-160 words
-(about 0.6 KB of text on average), a sender out of 5,000, a date spread over ten years, and threads of 1-8
+(about 0.8 KB of text on average), a sender out of 5,000, a date spread over ten years, and threads of 1-8
 posts. Deterministic: the same seed gives the same archive.
 Usage: archive-search-data.py N OUT.tsv VOCAB.txt
 """

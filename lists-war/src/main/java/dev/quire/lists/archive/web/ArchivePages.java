@@ -61,7 +61,7 @@ public class ArchivePages {
     public Response month(@PathParam("list") String list, @PathParam("year") int year,
             @PathParam("month") int month, @QueryParam("by") String by,
             @QueryParam("page") @DefaultValue("1") int page) {
-        if (month < 1 || month > 12 || page < 1 || page > 100_000) {
+        if (year < 1970 || year > 2100 || month < 1 || month > 12 || page < 1 || page > 100_000) {
             throw new PublicProblem(404, "There is no such month in this archive.");
         }
         Optional<Account> who = caller.account();
