@@ -88,9 +88,15 @@ public final class TestWorld {
             public Duration pendingExpiry() {
                 return Duration.ofDays(3);
             }
+
+            @Override
+            public String webUrl() {
+                return "https://lists.quire.test";
+            }
         };
         SubscriptionNotices notices = new SubscriptionNotices();
         inject(notices, "notifier", notifier);
+        inject(notices, "settings", settings);
         inject(memberships, "members", members);
         inject(memberships, "events", events);
         inject(memberships, "notices", notices);

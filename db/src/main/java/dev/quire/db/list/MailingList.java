@@ -65,6 +65,9 @@ public class MailingList {
     @Column(name = "moderators_reminded_at")
     private java.time.Instant moderatorsRemindedAt;
 
+    @Column(nullable = false)
+    private boolean advertised = true;
+
     protected MailingList() {
     }
 
@@ -125,6 +128,15 @@ public class MailingList {
 
     public void setArchivePolicy(ArchivePolicy archivePolicy) {
         this.archivePolicy = archivePolicy;
+    }
+
+    /** Whether the list is on the public list index and has a public page (Mailman's "advertised"). */
+    public boolean advertised() {
+        return advertised;
+    }
+
+    public void setAdvertised(boolean advertised) {
+        this.advertised = advertised;
     }
 
     /** The settings the posting chain reads. */

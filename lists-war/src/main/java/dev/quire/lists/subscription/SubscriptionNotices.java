@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import dev.quire.db.list.ListAddress;
 import dev.quire.db.list.MailingList;
 import dev.quire.db.pending.PendingRequest;
+import dev.quire.lists.config.ListsSettings;
 import dev.quire.lists.notice.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.lists.notice.Template;
@@ -49,6 +50,14 @@ public class SubscriptionNotices {
     @Inject
     Notifier notifier;
 
+    @Inject
+    ListsSettings settings;
+
+    /** The web page that confirms a request (a GET only shows it; its button's POST confirms). */
+    String confirmUrl(PendingRequest request) {
+        return settings.webUrl() + "/lists/confirm/" + request.token();
+    }
+
     /** Asks the request's address to confirm; the token is in the subject and the Reply-To. */
     public void confirmationRequest(PendingRequest request, String verb, RequestData data) throws IOException {
         MailingList list = request.list();
@@ -59,6 +68,7 @@ public class SubscriptionNotices {
                 + " mailing list (" + list.postingAddress() + ").\n\n"
                 + "To confirm, simply reply to this message, or send this line to "
                 + list.address(ListAddress.Function.REQUEST) + ":\n\n    confirm " + request.token() + "\n\n"
+                + "or open this page and press its button:\n\n    " + confirmUrl(request) + "\n\n"
                 + "If you did not ask for this, ignore this message: nothing happens, and the request expires on "
                 + EXPIRY.format(request.expiresAt()) + ".\n";
         send(list, List.of(EmailAddress.parse(request.address())), "confirm " + request.token(), body, request);

@@ -98,9 +98,10 @@ public class SessionPages {
         return pages.page("login", request, java.util.Optional.empty()).with("error", error).with("status", status);
     }
 
-    /** Only pages of the admin itself: never another site (no open redirect). */
+    /** Only pages of the admin itself, or a private archive: never another site (no open redirect). */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/admin") || next.startsWith("//") || next.contains("\\")
+        if (next == null || !(next.startsWith("/admin") || next.startsWith("/archives/")) || next.startsWith("//")
+                || next.contains("\\")
                 || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             return "/admin";
         }

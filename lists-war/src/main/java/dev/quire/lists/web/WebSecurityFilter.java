@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.quire.lists.deliverability.unsubscribe.OneClickUnsubscribe;
 import dev.quire.lists.security.CsrfTokens;
 import dev.quire.lists.security.QuireAuthenticationMechanism;
 import dev.quire.lists.security.SecurityHeaders;
@@ -22,12 +23,15 @@ import dev.quire.lists.security.SecuritySettings;
  * PATCH, DELETE) with 403 unless it comes from this site (Origin, else Referer) and carries the session's
  * CSRF token (form field {@value CsrfTokens#FIELD} or header {@value CsrfTokens#HEADER}). Calls
  * authenticated by an API token carry no cookie, so they cannot be forged by another site and need no token.
+ * Nor does the RFC 8058 one-click endpoint ({@code /unsubscribe/TOKEN}): mailbox providers POST to it without
+ * cookies or Origin, and the secret token in its URL is the proof that forms carry in their CSRF field.
  */
 @WebFilter(filterName = "quire-web-security", urlPatterns = "/*")
 public class WebSecurityFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(WebSecurityFilter.class.getName());
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final String ONE_CLICK = OneClickUnsubscribe.PATH;
 
     @Inject
     transient SecuritySettings settings;
@@ -41,7 +45,8 @@ public class WebSecurityFilter extends HttpFilter {
         SecurityHeaders.apply(request, response);
         if (SAFE.contains(request.getMethod())
                 || Boolean.TRUE.equals(request.getAttribute(QuireAuthenticationMechanism.BEARER))
-                || anonymousApiCall(request)) {
+                || anonymousApiCall(request)
+                || request.getRequestURI().startsWith(request.getContextPath() + ONE_CLICK)) {
             chain.doFilter(request, response);
             return;
         }

@@ -14,5 +14,9 @@ class SessionPagesTest {
         assertEquals("/admin", SessionPages.safeNext("//evil.example/admin"));
         assertEquals("/admin", SessionPages.safeNext("/admin\\@evil.example"));
         assertEquals("/admin", SessionPages.safeNext("/admin\r\nSet-Cookie: x=y"));
+        // a visitor sent to log in before reading a private archive comes back to it
+        assertEquals("/archives/private.lists.example.test/",
+                SessionPages.safeNext("/archives/private.lists.example.test/"));
+        assertEquals("/admin", SessionPages.safeNext("/archivesx"));
     }
 }
