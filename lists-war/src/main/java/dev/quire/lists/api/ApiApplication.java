@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(DomainsResource.class, ListsResource.class, SessionResource.class,
+        return Set.of(DomainsResource.class, ListsResource.class, SessionResource.class, MembersResource.class,
+                HeldResource.class, PendingResource.class, BansResource.class, SiteBansResource.class,
+                HeaderMatchesResource.class, BouncesResource.class, OwnerToolsMappers.RefusedJson.class,
                 ApiExceptionMappers.Unauthenticated.class, ApiExceptionMappers.Forbidden.class,
                 ApiExceptionMappers.Invalid.class, ApiExceptionMappers.Http.class,
                 ApiExceptionMappers.Unexpected.class);

@@ -10,7 +10,8 @@ import jakarta.ws.rs.core.Application;
 public class WebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class,
+        return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class, MembersPages.class,
+                ModerationPages.class, ListRulesPages.class, OwnerPageSupport.RefusedPage.class,
                 WebExceptionMappers.Unauthenticated.class, WebExceptionMappers.Forbidden.class,
                 WebExceptionMappers.Http.class, WebExceptionMappers.Unexpected.class);
     }
