@@ -140,7 +140,7 @@ class WebAdminEndToEndIT {
                 restApi();
                 ownerToolsRestApi();
                 membersPageAtOneHundredThousand();
-            } catch (AssertionError e) {
+            } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n" + QuireProcess.logOf(data), e);
             }
         }
@@ -155,6 +155,10 @@ class WebAdminEndToEndIT {
                     + " FROM mailing_list WHERE name = 'second'");
             s.executeUpdate("INSERT INTO member (list_id, address, role) SELECT id, 'alice@example.test', 'MODERATOR'"
                     + " FROM mailing_list WHERE name = 'demo'");
+            s.executeUpdate("INSERT INTO mailbox (domain_id, local_part) SELECT id, 'dana' FROM domain"
+                    + " WHERE name = 'example.test'");
+            s.executeUpdate("INSERT INTO mailbox (domain_id, local_part) SELECT id, 'erin' FROM domain"
+                    + " WHERE name = 'example.test'");
             user(c, "bob", BOB_PASSWORD, "bob@example.test");
             user(c, "alice", "alice's password", "alice@example.test");
             user(c, "carol", CAROL_PASSWORD, null);
@@ -441,6 +445,10 @@ class WebAdminEndToEndIT {
         String roster = browser.findElement(By.id("roster")).getText();
         assertTrue(roster.contains("dana@example.test") && roster.contains("Dana Doe")
                 && roster.contains("erin@example.test"), roster);
+        clickAndWait(By.linkText("dana@example.test"));
+        assertEquals("on", browser.findElement(By.id("delivery")).getText());
+        assertEquals("0.0", browser.findElement(By.id("bounce-score")).getText());
+        browser.navigate().back();
         browser.findElement(By.id("q")).sendKeys("erin");
         clickAndWait(By.id("search"));
         assertEquals("1", browser.findElement(By.id("total")).getText());
@@ -455,6 +463,8 @@ class WebAdminEndToEndIT {
         assertTrue(swaks.contains("<-  250 2.0.0 Ok: queued as"), swaks);
         Poll.until("the post held on the second list", Duration.ofSeconds(60), () -> heldCount(SECOND) == 1);
         browser.get(base + "/admin/lists/" + SECOND + "/held");
+        assertTrue(browser.findElement(By.id("held")).getText().contains("a question from outside"),
+                browser.getPageSource());
         clickAndWait(By.partialLinkText("a question from outside"));
         String body = browser.findElement(By.id("body")).getText();
         assertTrue(body.contains("Hello list <script>alert('x')</script> <b>bold</b>"), body);
@@ -641,6 +651,22 @@ class WebAdminEndToEndIT {
         assertEquals(403, get("/api/lists/" + DEMO + "/bounces", ALICE_TOKEN, null).statusCode());
         assertEquals(401, get("/api/lists/" + SECOND + "/bounces", null, null).statusCode());
 
+        // the same things on the owner's pages
+        Session bob = Session.open(this);
+        bob.login("bob", "bob's new password");
+        String page2 = "/admin/lists/" + SECOND + "/";
+        assertTrue(get(page2 + "bans", null, bob.cookie).body().contains("^.*@spam\\.example$"));
+        assertTrue(get(page2 + "header-matches", null, bob.cookie).body().contains("X-Spam-Flag"));
+        assertTrue(get(page2 + "bounces", null, bob.cookie).body().contains("kim@example.test"));
+        assertTrue(get(page2 + "pending", null, bob.cookie).body().contains("No request is open."));
+        HttpResponse<String> banned = bob.post(page2 + "bans", form("pattern", "lee@example.test", "_csrf", bob.csrf),
+                base);
+        assertEquals(303, banned.statusCode(), banned.body());
+        assertTrue(get(page2 + "bans", null, bob.cookie).body().contains("lee@example.test is banned."));
+        HttpResponse<String> badBan = bob.post(page2 + "bans", form("pattern", "^(", "_csrf", bob.csrf), base);
+        assertEquals(400, badBan.statusCode());
+        assertTrue(badBan.body().contains("Not a valid regular expression"), badBan.body());
+
         String openapi = get("/openapi", null, null).body();
         assertTrue(openapi.contains("/api/lists/{list}/members:") && openapi.contains("/api/lists/{list}/held/{id}:"),
                 openapi);
@@ -710,7 +736,8 @@ class WebAdminEndToEndIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 java.sql.ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);

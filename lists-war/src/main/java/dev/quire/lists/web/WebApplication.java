@@ -11,7 +11,8 @@ public class WebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class, MembersPages.class,
-                ModerationPages.class, ListRulesPages.class, OwnerPageSupport.RefusedPage.class,
+                ImportPages.class, BouncesPages.class, HeldPages.class, PendingPages.class, BansPages.class,
+                HeaderMatchesPages.class, OwnerPageSupport.RefusedPage.class,
                 WebExceptionMappers.Unauthenticated.class, WebExceptionMappers.Forbidden.class,
                 WebExceptionMappers.Http.class, WebExceptionMappers.Unexpected.class);
     }

@@ -21,38 +21,33 @@ import dev.quire.lists.moderation.Outcome;
 import dev.quire.lists.security.Account;
 
 /**
- * Moderation for a list's moderators and owners: {@code /admin/lists/{list}/held} (the queue, one post read
- * as escaped text, decisions on one or many) and {@code .../pending} (subscription requests to approve or
- * reject).
+ * {@code /admin/lists/{list}/held}: the posts held on a list, for its moderators and owners: the queue, one post
+ * read as escaped text, and decisions (accept, reject with a reason, discard, defer, accept and unmoderate) on
+ * one post or many.
  */
-@Path("/lists/{list}")
+@Path("/lists/{list}/held")
 @RequestScoped
-public class ModerationPages {
+public class HeldPages {
     @Inject
     OwnerPageSupport support;
 
     @Inject
     HeldAdministration held;
 
-    @Inject
-    PendingAdministration pending;
-
     @GET
-    @Path("held")
     public Response queue(@PathParam("list") String list) {
         Account account = support.account();
         return support.page("held", account, list).with("posts", held.queue(account, list)).ok();
     }
 
     @GET
-    @Path("held/{id}")
+    @Path("{id}")
     public Response post(@PathParam("list") String list, @PathParam("id") long id) {
         Account account = support.account();
         return support.page("held-message", account, list).with("post", held.post(account, list, id)).ok();
     }
 
     @POST
-    @Path("held")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decideMany(@PathParam("list") String list, @FormParam("id") List<Long> ids,
             @FormParam("action") String action, @FormParam("reason") String reason) throws IOException {
@@ -61,31 +56,12 @@ public class ModerationPages {
     }
 
     @POST
-    @Path("held/{id}")
+    @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("list") String list, @PathParam("id") long id,
             @FormParam("action") String action, @FormParam("reason") String reason) throws IOException {
         List<Outcome> outcomes = held.decide(support.account(), list, List.of(id), action(action), reason);
         return support.back(list, "held", summary(outcomes));
-    }
-
-    @GET
-    @Path("pending")
-    public Response pendingPage(@PathParam("list") String list) {
-        Account account = support.account();
-        return support.page("pending", account, list).with("requests", pending.open(account, list)).ok();
-    }
-
-    @POST
-    @Path("pending/{id}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decidePending(@PathParam("list") String list, @PathParam("id") long id,
-            @FormParam("action") String action, @FormParam("reason") String reason) throws IOException {
-        if (!"approve".equals(action) && !"reject".equals(action)) {
-            throw Refused.invalid("action", "Choose approve or reject.");
-        }
-        String result = pending.decide(support.account(), list, id, action.equals("approve"), reason);
-        return support.back(list, "pending", "Request #" + id + ": " + result);
     }
 
     private static HeldAdministration.Action action(String text) {
