@@ -659,6 +659,10 @@ class WebAdminEndToEndIT {
         assertTrue(get(page2 + "header-matches", null, bob.cookie).body().contains("X-Spam-Flag"));
         assertTrue(get(page2 + "bounces", null, bob.cookie).body().contains("kim@example.test"));
         assertTrue(get(page2 + "pending", null, bob.cookie).body().contains("No request is open."));
+        HttpResponse<String> csv = get(page2 + "members/export.csv", null, bob.cookie);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment")
+                && csv.body().contains("kim@example.test,Kim,enabled"), csv.body());
         HttpResponse<String> banned = bob.post(page2 + "bans", form("pattern", "lee@example.test", "_csrf", bob.csrf),
                 base);
         assertEquals(303, banned.statusCode(), banned.body());

@@ -126,26 +126,26 @@ public class MemberAdministration {
         return tools.bouncing(rights.require(caller, list, ListRole.OWNER).list(), 1000);
     }
 
-    /** The roster as CSV: address, name, delivery, mode, subscribed, bounce score. */
+    /** The roster as CSV: address, name, delivery, mode, subscribed, bounce score. Flushes, leaves {@code out} open. */
     @Transactional
     public void export(Account caller, String list, Writer out) throws IOException {
         ManagedList managed = rights.require(caller, list, ListRole.OWNER);
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader("address", "name", "delivery", "mode", "subscribed", "bounce_score").build();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            int offset = 0;
-            List<Member> batch;
-            do {
-                batch = tools.page(managed.list(), MemberRole.MEMBER, null, offset, 2000);
-                for (Member m : batch) {
-                    csv.printRecord(m.address(), m.displayName() == null ? "" : m.displayName(),
-                            m.deliveryEnabled() ? "enabled" : "disabled",
-                            m.deliveryMode().name().toLowerCase(Locale.ROOT), m.subscribedAt(), m.bounceScore());
-                }
-                offset += batch.size();
-                tools.detach(batch);
-            } while (batch.size() == 2000);
-        }
+        CSVPrinter csv = new CSVPrinter(out, format);
+        int offset = 0;
+        List<Member> batch;
+        do {
+            batch = tools.page(managed.list(), MemberRole.MEMBER, null, offset, 2000);
+            for (Member m : batch) {
+                csv.printRecord(m.address(), m.displayName() == null ? "" : m.displayName(),
+                        m.deliveryEnabled() ? "enabled" : "disabled",
+                        m.deliveryMode().name().toLowerCase(Locale.ROOT), m.subscribedAt(), m.bounceScore());
+            }
+            offset += batch.size();
+            tools.detach(batch);
+        } while (batch.size() == 2000);
+        csv.flush();
     }
 
     /** An address given by a caller, or 400. */
