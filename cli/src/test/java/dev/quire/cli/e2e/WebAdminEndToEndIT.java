@@ -159,6 +159,8 @@ class WebAdminEndToEndIT {
                     + " WHERE name = 'example.test'");
             s.executeUpdate("INSERT INTO mailbox (domain_id, local_part) SELECT id, 'erin' FROM domain"
                     + " WHERE name = 'example.test'");
+            s.executeUpdate("INSERT INTO mailbox (domain_id, local_part) SELECT id, 'lee' FROM domain"
+                    + " WHERE name = 'example.test'");
             user(c, "bob", BOB_PASSWORD, "bob@example.test");
             user(c, "alice", "alice's password", "alice@example.test");
             user(c, "carol", CAROL_PASSWORD, null);
@@ -596,6 +598,26 @@ class WebAdminEndToEndIT {
         assertEquals(404, send("POST", pending + "/999999", "{\"action\": \"approve\"}", ALICE_TOKEN).statusCode());
         assertEquals(400, send("POST", pending + "/1", "{\"action\": \"maybe\"}", ALICE_TOKEN).statusCode());
         assertEquals(404, get(pending, BOB_TOKEN, null).statusCode());
+        // a request by email on a moderated list waits for bob, who approves it
+        assertEquals(200, patch("/api/lists/" + SECOND, "{\"subscriptionPolicy\": \"moderate\"}", BOB_TOKEN, null,
+                null).statusCode());
+        String join = run("swaks", "--server", "127.0.0.1:" + smtpPort, "--from", "lee@example.test", "--to",
+                "second-join@lists.example.test", "--header", "Subject: join", "--body", "join");
+        assertTrue(join.contains("<-  250 2.0.0 Ok: queued as"), join);
+        String secondPending = "/api/lists/" + SECOND + "/pending";
+        Poll.until("lee's request waiting for a moderator", Duration.ofSeconds(60),
+                () -> get(secondPending, BOB_TOKEN, null).body().contains("\"address\":\"lee@example.test\""));
+        String request = get(secondPending, BOB_TOKEN, null).body();
+        assertTrue(request.contains("\"awaitsModerator\":true") && request.contains("\"kind\":\"subscribe\""),
+                request);
+        String requestId = request.replaceAll(".*\"id\":(\\d+).*", "$1");
+        HttpResponse<String> approved = send("POST", secondPending + "/" + requestId, "{\"action\": \"approve\"}",
+                BOB_TOKEN);
+        assertEquals(200, approved.statusCode(), approved.body());
+        assertEquals(3, memberCount(SECOND), "lee joined: " + approved.body());
+        assertEquals("[]", get(secondPending, BOB_TOKEN, null).body());
+        assertEquals(404, send("POST", secondPending + "/" + requestId, "{\"action\": \"approve\"}", BOB_TOKEN)
+                .statusCode(), "a request decided once is gone");
 
         // bans: list-level for owners, site-level for site admins
         String bans = "/api/lists/" + SECOND + "/bans";
