@@ -487,7 +487,10 @@ class WebAdminEndToEndIT {
     private void moderatorCannotOpenOwnerTools() throws Exception {
         Session alice = Session.open(this);
         alice.login("alice", "alice's password");
-        assertEquals(200, get("/admin/lists/" + DEMO + "/held", null, alice.cookie).statusCode());
+        HttpResponse<String> heldPage = get("/admin/lists/" + DEMO + "/held", null, alice.cookie);
+        assertEquals(200, heldPage.statusCode());
+        assertTrue(heldPage.body().contains("id=\"nav-pending\"") && !heldPage.body().contains("id=\"nav-members\""),
+                "a moderator's pages link to moderation only");
         assertEquals(200, get("/admin/lists/" + DEMO + "/pending", null, alice.cookie).statusCode());
         for (String page : List.of("members", "import", "bans", "header-matches", "bounces")) {
             HttpResponse<String> r = get("/admin/lists/" + DEMO + "/" + page, null, alice.cookie);
@@ -590,6 +593,25 @@ class WebAdminEndToEndIT {
         assertEquals(200, rejected.statusCode(), rejected.body());
         assertTrue(rejected.body().contains("\"done\":true") && rejected.body().contains("\"done\":false"),
                 rejected.body());
+        assertEquals(0, heldCount(DEMO));
+        for (String subject : List.of("second held post", "third held post")) {
+            String sent = run("swaks", "--server", "127.0.0.1:" + smtpPort, "--from", "alice@example.test", "--to",
+                    DEMO, "--header", "Subject: " + subject, "--body", "text");
+            assertTrue(sent.contains("<-  250 2.0.0 Ok: queued as"), sent);
+        }
+        Poll.until("two posts held on the demo list", Duration.ofSeconds(60), () -> heldCount(DEMO) == 2);
+        Matcher idsOf = Pattern.compile("\"id\":(\\d+)").matcher(get(held, ALICE_TOKEN, null).body());
+        List<String> ids = new java.util.ArrayList<>();
+        while (idsOf.find()) {
+            ids.add(idsOf.group(1));
+        }
+        assertEquals(2, ids.size());
+        HttpResponse<String> unmoderated = send("POST", held + "/" + ids.get(0),
+                "{\"action\": \"accept-and-unmoderate\"}", ALICE_TOKEN);
+        assertTrue(unmoderated.body().contains("are no longer moderated"), unmoderated.body());
+        HttpResponse<String> discarded = send("POST", held + "/" + ids.get(1), "{\"action\": \"discard\"}",
+                ALICE_TOKEN);
+        assertTrue(discarded.body().contains("\"detail\":\"discarded\""), discarded.body());
         assertEquals(0, heldCount(DEMO));
 
         // pending subscriptions: moderators see them; an unknown one is 404; other lists 404

@@ -16,6 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 import dev.quire.lists.admin.Refused;
 import dev.quire.lists.security.Account;
 import dev.quire.lists.security.Caller;
+import dev.quire.lists.security.ListRights;
+import dev.quire.lists.security.ListRole;
 
 /**
  * What the owner's and moderator's pages share: the page with the caller in it, a one-time message shown
@@ -31,6 +33,9 @@ public class OwnerPageSupport {
     @Inject
     Caller caller;
 
+    @Inject
+    ListRights rights;
+
     @Context
     HttpServletRequest request;
 
@@ -38,9 +43,14 @@ public class OwnerPageSupport {
         return caller.require();
     }
 
-    /** A page for the caller, with the one-time message of the last change (if any) as {@code flash}. */
+    /**
+     * A page for the caller, with the one-time message of the last change (if any) as {@code flash}, and
+     * {@code owner} when the caller may see the owner's tools too.
+     */
     Pages.Page page(String template, Account account, String list) {
-        Pages.Page p = pages.page(template, request, Optional.of(account)).with("listAddress", list);
+        boolean owner = rights.require(account, list, ListRole.MODERATOR).role().atLeast(ListRole.OWNER);
+        Pages.Page p = pages.page(template, request, Optional.of(account)).with("listAddress", list)
+                .with("owner", owner);
         HttpSession s = request.getSession(false);
         if (s != null && s.getAttribute(FLASH) != null) {
             p.with("flash", s.getAttribute(FLASH));
