@@ -72,9 +72,14 @@ public class MemberAdministration {
             throw Refused.invalid("q", "the search is longer than an address can be");
         }
         ManagedList managed = rights.require(caller, list, ListRole.OWNER);
-        long total = tools.count(managed.list(), MemberRole.MEMBER, q);
-        List<Member> rows = tools.page(managed.list(), MemberRole.MEMBER, q, (page - 1) * size, size);
-        return new RosterPage(managed, rows, total, page, size, q);
+        if (q != null) {
+            OwnerToolsRepository.SearchPage found = tools.search(managed.list(), MemberRole.MEMBER, q, (page - 1) * size,
+                    size);
+            return new RosterPage(managed, found.members(), found.total(), page, size, q);
+        }
+        long total = tools.count(managed.list(), MemberRole.MEMBER, null);
+        List<Member> rows = tools.page(managed.list(), MemberRole.MEMBER, null, (page - 1) * size, size);
+        return new RosterPage(managed, rows, total, page, size, null);
     }
 
     /** One member's row (options, bounce state), or 404. */
