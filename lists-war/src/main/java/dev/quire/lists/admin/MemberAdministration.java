@@ -73,7 +73,8 @@ public class MemberAdministration {
         }
         ManagedList managed = rights.require(caller, list, ListRole.OWNER);
         if (q != null) {
-            OwnerToolsRepository.SearchPage found = tools.search(managed.list(), MemberRole.MEMBER, q, (page - 1) * size,
+            OwnerToolsRepository.SearchPage found = tools.search(managed.list(), MemberRole.MEMBER, q,
+                    (page - 1) * size,
                     size);
             return new RosterPage(managed, found.members(), found.total(), page, size, q);
         }
