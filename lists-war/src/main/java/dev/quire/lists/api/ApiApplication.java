@@ -21,6 +21,9 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(DomainsResource.class, ListsResource.class, SessionResource.class, JobsResource.class,
+                MembersResource.class,
+                HeldResource.class, PendingResource.class, BansResource.class, SiteBansResource.class,
+                HeaderMatchesResource.class, BouncesResource.class, OwnerToolsMappers.RefusedJson.class,
                 SyncResource.class, SyncRunsResource.class, SyncSourcesResource.class, SyncHoldsResource.class,
                 AliasesResource.class, RelayNetworksResource.class, QueueResource.class, VerifyResource.class,
                 HealthResource.class, UsersResource.class, SiteRefusalMapper.class,

@@ -11,6 +11,9 @@ public class WebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class, JobsPages.class, SyncPages.class,
+                MembersPages.class,
+                ImportPages.class, BouncesPages.class, HeldPages.class, PendingPages.class, BansPages.class,
+                HeaderMatchesPages.class, OwnerPageSupport.RefusedPage.class,
                 SiteListPages.class, SiteRoutingPages.class, SiteOpsPages.class, SiteUserPages.class,
                 SiteRefusalPage.class,
                 WebExceptionMappers.Unauthenticated.class, WebExceptionMappers.Forbidden.class,

@@ -63,6 +63,9 @@ public class WebSecurityFilter extends HttpFilter {
         if (presented == null && isForm(request)) {
             presented = request.getParameter(CsrfTokens.FIELD);
         }
+        if (presented == null && isMultipart(request)) {
+            presented = queryParameter(request.getQueryString(), CsrfTokens.FIELD);
+        }
         if (!CsrfTokens.matches(request.getSession(false), presented)) {
             LOG.info(() -> "refused a " + request.getMethod() + " " + request.getRequestURI()
                     + " without a valid CSRF token");
@@ -80,6 +83,22 @@ public class WebSecurityFilter extends HttpFilter {
     private static boolean anonymousApiCall(HttpServletRequest request) {
         return request.getRequestURI().startsWith("/api/") && request.getSession(false) == null
                 && request.getHeader("Authorization") == null;
+    }
+
+    /** A file upload: its body is left to the page, so its token comes in the query string. */
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    private static String queryParameter(String query, String name) {
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static boolean isForm(HttpServletRequest request) {
