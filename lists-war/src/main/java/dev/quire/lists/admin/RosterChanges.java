@@ -1,6 +1,7 @@
 package dev.quire.lists.admin;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import dev.quire.lists.subscription.Channel;
 import dev.quire.lists.subscription.Memberships;
 import dev.quire.lists.subscription.SubscriptionNotices;
 import dev.quire.lists.subscription.SubscriptionService;
+import dev.quire.lists.subscription.SyncedRoster;
 import dev.quire.mail.EmailAddress;
 
 /**
@@ -39,6 +41,9 @@ public class RosterChanges {
     @Inject
     SubscriptionService subscriptions;
 
+    @Inject
+    SyncedRoster synced;
+
     /** What happened to one address. */
     public enum Result {
         ADDED, INVITED, ALREADY, REMOVED, NOT_MEMBER
@@ -58,6 +63,7 @@ public class RosterChanges {
         Member member = new Member(list, m.address(), MemberRole.MEMBER);
         member.setDisplayName(m.name());
         members.add(member);
+        synced.joined(list, member);
         events.add(new MembershipEvent(list, m.address().toString(), Memberships.SUBSCRIBED, actor,
                 "added by an owner"));
         if (welcome) {
@@ -66,14 +72,21 @@ public class RosterChanges {
         return Result.ADDED;
     }
 
-    /** Unsubscribes one address, if it is a member. */
+    /**
+     * Unsubscribes one address, if it is a member. A member a sync source had returned goes on the sync's
+     * exclusion list, as in Sympa, so the next sync does not add them back; adding them again lifts it.
+     */
     @Transactional
     public Result remove(MailingList list, EmailAddress address, String actor) {
         Optional<Member> m = members.find(list, address, MemberRole.MEMBER);
         if (m.isEmpty()) {
             return Result.NOT_MEMBER;
         }
-        members.remove(m.get());
+        try {
+            synced.leave(list, m.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         events.add(new MembershipEvent(list, address.toString(), Memberships.UNSUBSCRIBED, actor,
                 "removed by an owner"));
         return Result.REMOVED;
