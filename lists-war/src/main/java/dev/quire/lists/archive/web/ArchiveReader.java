@@ -46,6 +46,8 @@ import dev.quire.lists.web.pub.PublicSettings;
 @ApplicationScoped
 public class ArchiveReader {
     static final int THREAD_LIMIT = 500;
+    /** How many of a list's newest posts a search scans before it asks the full-text index (ADR 0052). */
+    static final int SCAN_WINDOW = 2000;
     private static final Logger LOG = Logger.getLogger(ArchiveReader.class.getName());
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -153,13 +155,30 @@ public class ArchiveReader {
     }
 
     /**
-     * One page of the posts matching a query, newest first; empty when MariaDB stopped the search at
+     * One page of the posts matching a query, newest first (ADR 0052): first a scan of the list's
+     * {@link #SCAN_WINDOW} newest posts, which a page of a common word fills at once; when it finds fewer than a
+     * page (or the query is one the scan cannot answer as the index would), the full-text index, fast for the
+     * selective words left. Empty when MariaDB stopped the search at
      * {@code quire.archive.search.time-limit} (a word in most posts of a huge archive). Runs without a
      * transaction, so that a stopped statement has nothing to roll back.
      */
     public Optional<List<EntryView>> search(String listId, Optional<Account> caller, SearchQuery query, int offset,
             int limit) {
         MailingList list = list(listId, caller);
+        Optional<SearchQuery.Scan> scan = query.scan();
+        if (scan.isPresent()) {
+            try {
+                Optional<List<Entry>> newest = index.scan(list, scan.get().required(), scan.get().excluded(),
+                        SCAN_WINDOW, offset, limit, settings.searchTimeLimit());
+                if (newest.isPresent()) {
+                    return Optional.of(newest.get().stream().map(ArchiveReader::entry).toList());
+                }
+            } catch (PersistenceException e) {
+                if (!stoppedByTimeLimit(e)) {
+                    throw e;
+                }
+            }
+        }
         try {
             return Optional.of(index.search(list, query.booleanMode(), offset, limit, settings.searchTimeLimit())
                     .stream().map(ArchiveReader::entry).toList());
