@@ -170,15 +170,21 @@ public class ArchiveIndexRepository {
     }
 
     /**
+     * What a scan found: the page of matches among the window's posts, and whether it is the answer (the page is
+     * full, or the window held the whole list).
+     */
+    public record Scanned(List<Entry> page, boolean complete) {
+    }
+
+    /**
      * One page of the list's posts, newest first, that every {@code required} pattern matches (in the subject
      * or the text) and no {@code excluded} one does, looking only at the list's {@code window} newest posts.
-     * Empty when the window holds fewer than {@code offset + limit} matches and the list has older posts: the
-     * answer may then lie beyond the window, and the caller runs {@link #search} instead. When it is present it
-     * is the page the full-text search gives, provided the patterns match as the full-text index does
-     * (SearchQuery.scanPatterns).
+     * Not {@link Scanned#complete complete} when the window holds fewer than {@code offset + limit} matches and
+     * the list has older posts: the answer may then lie beyond the window. When complete, it is the page the
+     * full-text search gives, provided the patterns match as the full-text index does (SearchQuery.scan).
      */
-    public java.util.Optional<List<Entry>> scan(MailingList list, List<String> required, List<String> excluded,
-            int window, int offset, int limit, Duration timeLimit) {
+    public Scanned scan(MailingList list, List<String> required, List<String> excluded, int window, int offset,
+            int limit, Duration timeLimit) {
         List<?> bound = em.createNativeQuery(SCAN_BOUND)
                 .setParameter(1, list.id())
                 .setParameter(2, window - 1)
@@ -199,7 +205,7 @@ public class ArchiveIndexRepository {
         q.setParameter(p++, limit);
         q.setParameter(p, offset);
         List<Entry> page = entries(q.getResultList());
-        return page.size() == limit || bound.isEmpty() ? java.util.Optional.of(page) : java.util.Optional.empty();
+        return new Scanned(page, page.size() == limit || bound.isEmpty());
     }
 
     /** An archived post by id, if the list holds it. */

@@ -137,7 +137,9 @@ class ArchiveSearchIT {
 
     private Optional<List<Long>> scan(MailingList list, SearchQuery q, int window, int offset, int limit) {
         SearchQuery.Scan s = q.scan().orElseThrow();
-        return index.scan(list, s.required(), s.excluded(), window, offset, limit, LIMIT).map(ArchiveSearchIT::ids);
+        ArchiveIndexRepository.Scanned scanned = index.scan(list, s.required(), s.excluded(), window, offset, limit,
+                LIMIT);
+        return scanned.complete() ? Optional.of(ids(scanned.page())) : Optional.empty();
     }
 
     @Test
