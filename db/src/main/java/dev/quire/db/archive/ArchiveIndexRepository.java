@@ -82,11 +82,13 @@ public class ArchiveIndexRepository {
     /**
      * The newest-first scan (ADR 0052): {@code %1$s} is the time limit in seconds, {@code %2$s} the conditions
      * ({@link #scanConditions}); parameters list id, lowest id of the window, then one per condition
-     * pattern, then limit and offset. Reads the list's posts backwards over {@code ix_archived_list_id} (V16)
-     * and stops once it has a page of matches.
+     * pattern, then limit and offset. Reads the list's posts backwards over {@code ix_archived_list_id} (V16;
+     * forced, so that a small list among big ones never reads other lists' rows by primary key) and stops once
+     * it has a page of matches.
      */
     public static final String SCAN = "SET STATEMENT max_statement_time = %1$s FOR SELECT " + Entry.COLUMNS
-            + " FROM archived_message WHERE list_id = ? AND id >= ? %2$s ORDER BY id DESC LIMIT ? OFFSET ?";
+            + " FROM archived_message FORCE INDEX (ix_archived_list_id) WHERE list_id = ? AND id >= ? %2$s"
+            + " ORDER BY id DESC LIMIT ? OFFSET ?";
 
     /**
      * The months of the list's archive that have posts, newest first, with their counts, as the archiver

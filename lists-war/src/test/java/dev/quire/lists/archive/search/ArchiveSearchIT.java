@@ -181,6 +181,9 @@ class ArchiveSearchIT {
             posts.add(new String[]{"post " + i, "common words" + (i < 2 ? " and a rare one" : "")});
         }
         posts(list, posts);
+        MailingList other = list();
+        posts(other, List.<String[]>of(new String[]{"other list", "common and rare words"},
+                new String[]{"other list", "rare common words"}));
         SearchQuery common = SearchQuery.parse("common").orElseThrow();
         SearchQuery rare = SearchQuery.parse("rare").orElseThrow();
 
@@ -189,10 +192,14 @@ class ArchiveSearchIT {
         assertEquals(fullText(list, common, 0, 21), first.get());
         assertTrue(first.get().get(0) > first.get().get(20), "newest first");
         assertEquals(Optional.empty(), scan(list, common, 25, 21, 21), "page 2 lies beyond the window");
-        assertEquals(Optional.empty(), scan(list, rare, 25, 0, 21), "the rare word is in old posts only");
+        assertEquals(Optional.empty(), scan(list, rare, 25, 0, 21),
+                "the rare word is in old posts only (the other list's newer ones are not this list's)");
         assertEquals(Optional.of(fullText(list, rare, 0, 21)), scan(list, rare, 100, 0, 21),
                 "a window larger than the list answers, however few the matches");
         assertEquals(2, fullText(list, rare, 0, 21).size());
+        assertEquals(Optional.of(fullText(other, rare, 0, 21)), scan(other, rare, 25, 0, 21),
+                "each list scans its own posts");
+        assertEquals(2, fullText(other, rare, 0, 21).size());
     }
 
     @Test
