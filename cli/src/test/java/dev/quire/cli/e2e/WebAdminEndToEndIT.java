@@ -397,6 +397,16 @@ class WebAdminEndToEndIT {
         String now = get("/api/lists/" + DEMO, admin, null).body();
         assertTrue(now.contains("\"displayName\":\"Demo, renamed\"") && now.contains("\"emergency\":true")
                 && now.contains("\"archivePolicy\":\"PRIVATE\""), now);
+        // advertised: off takes the list off the public index and its public page away, on brings them back
+        assertTrue(now.contains("\"advertised\":true"), now);
+        assertEquals(200, get("/lists/demo.lists.example.test", null, null).statusCode());
+        assertTrue(get("/lists", null, null).body().contains("/lists/demo.lists.example.test"), "on the index");
+        assertEquals(200, patch("/api/lists/" + DEMO, "{\"advertised\": false}", admin, null, null).statusCode());
+        assertTrue(get("/api/lists/" + DEMO, admin, null).body().contains("\"advertised\":false"));
+        assertEquals(404, get("/lists/demo.lists.example.test", null, null).statusCode(), "not advertised");
+        assertFalse(get("/lists", null, null).body().contains("/lists/demo.lists.example.test"), "off the index");
+        assertEquals(200, patch("/api/lists/" + DEMO, "{\"advertised\": true}", admin, null, null).statusCode());
+        assertEquals(200, get("/lists/demo.lists.example.test", null, null).statusCode());
         HttpResponse<String> invalid = patch("/api/lists/" + DEMO, "{\"maxRecipients\": -3, \"colour\": \"red\"}",
                 admin, null, null);
         assertEquals(400, invalid.statusCode());

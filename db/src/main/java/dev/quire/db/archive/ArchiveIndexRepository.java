@@ -21,6 +21,8 @@ import dev.quire.db.list.MailingList;
  */
 @ApplicationScoped
 public class ArchiveIndexRepository {
+    private static final String DATE = "COALESCE(sent_at, archived_at)";
+
     /**
      * The search the archive pages run, newest first: parameters list id, boolean-mode query, limit, offset;
      * {@code %s} is the time limit in seconds ({@link #search(Duration)}). Public so that
@@ -29,8 +31,6 @@ public class ArchiveIndexRepository {
     public static final String SEARCH = "SET STATEMENT max_statement_time = %s FOR SELECT " + Entry.COLUMNS
             + " FROM archived_message WHERE list_id = ? AND MATCH (subject, body_text) AGAINST (? IN BOOLEAN MODE)"
             + " ORDER BY id DESC LIMIT ? OFFSET ?";
-
-    private static final String DATE = "COALESCE(sent_at, archived_at)";
 
     @PersistenceContext
     EntityManager em;
@@ -62,12 +62,41 @@ public class ArchiveIndexRepository {
     }
 
     /**
-     * The months of the list's archive that have posts, newest first, with their counts: one pass over the
-     * list's entries of the covering index {@code ix_archived_dates} (no table rows are read).
+     * Adds posts (named by {@code :ids}) to {@code archive_month}: the UTC month of the date they were sent,
+     * else archived (UNIX_TIMESTAMP reads the instant, and adding seconds to the epoch does no zone arithmetic,
+     * so the session's time zone does not matter). Run by the archiver in the transaction that stores them.
+     */
+    public static final String COUNT_MONTHS = "INSERT INTO archive_month (list_id, year, month, posts)"
+            + " SELECT list_id, YEAR(d), MONTH(d), COUNT(*) FROM (SELECT list_id,"
+            + " TIMESTAMPADD(SECOND, UNIX_TIMESTAMP(" + DATE + "), '1970-01-01') AS d FROM archived_message"
+            + " WHERE id IN (:ids)) a GROUP BY list_id, YEAR(d), MONTH(d)"
+            + " ON DUPLICATE KEY UPDATE posts = archive_month.posts + VALUES(posts)";
+
+    /**
+     * The id of the list's post that bounds the scan's window: the {@code ?}-th newest (parameters list id,
+     * window - 1); none when the list has fewer posts, and then the scan reads the whole list.
+     */
+    public static final String SCAN_BOUND = "SELECT id FROM archived_message WHERE list_id = ?"
+            + " ORDER BY id DESC LIMIT 1 OFFSET ?";
+
+    /**
+     * The newest-first scan (ADR 0052): {@code %1$s} is the time limit in seconds, {@code %2$s} the conditions
+     * ({@link #scanConditions}); parameters list id, lowest id of the window, then one per condition
+     * pattern, then limit and offset. Reads the list's posts backwards over {@code ix_archived_list_id} (V16;
+     * forced, so that a small list among big ones never reads other lists' rows by primary key) and stops once
+     * it has a page of matches.
+     */
+    public static final String SCAN = "SET STATEMENT max_statement_time = %1$s FOR SELECT " + Entry.COLUMNS
+            + " FROM archived_message FORCE INDEX (ix_archived_list_id) WHERE list_id = ? AND id >= ? %2$s"
+            + " ORDER BY id DESC LIMIT ? OFFSET ?";
+
+    /**
+     * The months of the list's archive that have posts, newest first, with their counts, as the archiver
+     * keeps them in {@code archive_month} (V16): a read of a few rows, however big the archive.
      */
     public List<Month> months(MailingList list) {
-        List<?> rows = em.createNativeQuery("SELECT YEAR(" + DATE + ") y, MONTH(" + DATE + ") m, COUNT(*)"
-                + " FROM archived_message WHERE list_id = ? GROUP BY y, m ORDER BY y DESC, m DESC")
+        List<?> rows = em.createNativeQuery("SELECT year, month, posts FROM archive_month WHERE list_id = ?"
+                + " AND posts > 0 ORDER BY year DESC, month DESC")
                 .setParameter(1, list.id())
                 .getResultList();
         return rows.stream().map(r -> (Object[]) r)
@@ -117,6 +146,68 @@ public class ArchiveIndexRepository {
                 .setParameter(3, limit)
                 .setParameter(4, offset)
                 .getResultList());
+    }
+
+    /** {@link #SCAN} with its time limit and conditions filled in. */
+    public static String scan(Duration limit, int required, int excluded) {
+        return String.format(Locale.ROOT, SCAN, String.format(Locale.ROOT, "%.3f", limit.toMillis() / 1000.0),
+                scanConditions(required, excluded));
+    }
+
+    /**
+     * The scan's conditions: each required pattern must match the subject or the text, no excluded one may.
+     * Each condition takes its pattern twice (once per column). MariaDB's REGEXP (PCRE) ignores case as the
+     * columns' collation does.
+     */
+    public static String scanConditions(int required, int excluded) {
+        String match = "(COALESCE(subject, '') REGEXP ? OR COALESCE(body_text, '') REGEXP ?)";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < required; i++) {
+            sb.append(" AND ").append(match);
+        }
+        for (int i = 0; i < excluded; i++) {
+            sb.append(" AND NOT ").append(match);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * What a scan found: the page of matches among the window's posts, and whether it is the answer (the page is
+     * full, or the window held the whole list).
+     */
+    public record Scanned(List<Entry> page, boolean complete) {
+    }
+
+    /**
+     * One page of the list's posts, newest first, that every {@code required} pattern matches (in the subject
+     * or the text) and no {@code excluded} one does, looking only at the list's {@code window} newest posts.
+     * Not {@link Scanned#complete complete} when the window holds fewer than {@code offset + limit} matches and
+     * the list has older posts: the answer may then lie beyond the window. When complete, it is the page the
+     * full-text search gives, provided the patterns match as the full-text index does (SearchQuery.scan).
+     */
+    public Scanned scan(MailingList list, List<String> required, List<String> excluded, int window, int offset,
+            int limit, Duration timeLimit) {
+        List<?> bound = em.createNativeQuery(SCAN_BOUND)
+                .setParameter(1, list.id())
+                .setParameter(2, window - 1)
+                .getResultList();
+        long lowest = bound.isEmpty() ? 0 : ((Number) bound.get(0)).longValue();
+        jakarta.persistence.Query q = em.createNativeQuery(scan(timeLimit, required.size(), excluded.size()));
+        int p = 1;
+        q.setParameter(p++, list.id());
+        q.setParameter(p++, lowest);
+        for (String pattern : required) {
+            q.setParameter(p++, pattern);
+            q.setParameter(p++, pattern);
+        }
+        for (String pattern : excluded) {
+            q.setParameter(p++, pattern);
+            q.setParameter(p++, pattern);
+        }
+        q.setParameter(p++, limit);
+        q.setParameter(p, offset);
+        List<Entry> page = entries(q.getResultList());
+        return new Scanned(page, page.size() == limit || bound.isEmpty());
     }
 
     /** An archived post by id, if the list holds it. */

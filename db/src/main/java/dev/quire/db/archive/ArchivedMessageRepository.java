@@ -149,4 +149,17 @@ public class ArchivedMessageRepository {
         }
         return out;
     }
+
+    /**
+     * Adds these just-stored posts to their list's posts per month ({@code archive_month}, V16), in the
+     * caller's transaction: the archive's front page reads those counts (ArchiveIndexRepository.months).
+     */
+    public void countMonths(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            em.createNativeQuery(ArchiveIndexRepository.COUNT_MONTHS)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .executeUpdate();
+        }
+    }
 }

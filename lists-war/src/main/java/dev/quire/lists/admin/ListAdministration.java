@@ -90,6 +90,9 @@ public class ListAdministration {
         if (change.replyToPolicy() != null) {
             l.pipeline().setReplyToPolicy(change.replyToPolicy());
         }
+        if (change.advertised() != null) {
+            l.setAdvertised(change.advertised());
+        }
         return managed;
     }
 }

@@ -11,5 +11,6 @@ import dev.quire.db.list.SubscriptionPolicy;
  */
 public record SettingsChange(String displayName, String subjectPrefix, String description, Boolean emergency,
         Integer maxMessageSizeKb, Integer maxRecipients, Action defaultMemberAction, Action defaultNonmemberAction,
-        SubscriptionPolicy subscriptionPolicy, ArchivePolicy archivePolicy, ReplyToPolicy replyToPolicy) {
+        SubscriptionPolicy subscriptionPolicy, ArchivePolicy archivePolicy, ReplyToPolicy replyToPolicy,
+        Boolean advertised) {
 }

@@ -28,11 +28,12 @@ import dev.quire.lists.admin.SettingsChange;
  */
 public record ListSettingsRequest(String displayName, String subjectPrefix, String description, Boolean emergency,
         Integer maxMessageSizeKb, Integer maxRecipients, Action defaultMemberAction, Action defaultNonmemberAction,
-        SubscriptionPolicy subscriptionPolicy, ArchivePolicy archivePolicy, ReplyToPolicy replyToPolicy) {
+        SubscriptionPolicy subscriptionPolicy, ArchivePolicy archivePolicy, ReplyToPolicy replyToPolicy,
+        Boolean advertised) {
 
     static final Set<String> NAMES = Set.of("displayName", "subjectPrefix", "description", "emergency",
             "maxMessageSizeKb", "maxRecipients", "defaultMemberAction", "defaultNonmemberAction",
-            "subscriptionPolicy", "archivePolicy", "replyToPolicy");
+            "subscriptionPolicy", "archivePolicy", "replyToPolicy", "advertised");
 
     /** Reads and checks a body; throws {@link InvalidRequest} with every problem found. */
     public static ListSettingsRequest parse(String body) {
@@ -55,7 +56,7 @@ public record ListSettingsRequest(String displayName, String subjectPrefix, Stri
                 f.choice("defaultNonmemberAction", Action.class, Action::valueOf),
                 f.choice("subscriptionPolicy", SubscriptionPolicy.class, SubscriptionPolicy::valueOf),
                 f.choice("archivePolicy", ArchivePolicy.class, ArchivePolicy::valueOf),
-                f.choice("replyToPolicy", ReplyToPolicy.class, ReplyToPolicy::valueOf));
+                f.choice("replyToPolicy", ReplyToPolicy.class, ReplyToPolicy::valueOf), f.bool("advertised"));
         if (r.replyToPolicy() == ReplyToPolicy.EXPLICIT) {
             f.errors.put("replyToPolicy", "EXPLICIT needs a Reply-To address, which this API does not set yet");
         }
@@ -71,7 +72,8 @@ public record ListSettingsRequest(String displayName, String subjectPrefix, Stri
     /** The change for the service. */
     public SettingsChange toChange() {
         return new SettingsChange(displayName, subjectPrefix, description, emergency, maxMessageSizeKb, maxRecipients,
-                defaultMemberAction, defaultNonmemberAction, subscriptionPolicy, archivePolicy, replyToPolicy);
+                defaultMemberAction, defaultNonmemberAction, subscriptionPolicy, archivePolicy, replyToPolicy,
+                advertised);
     }
 
     /** Typed reading of the fields, collecting a message per bad one. */

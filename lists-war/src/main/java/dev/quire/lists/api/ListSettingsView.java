@@ -7,8 +7,8 @@ import dev.quire.db.list.SubscriptionSettings;
 
 /** A list's settings as owners see them; secrets (the moderator password's hash) are left out. */
 public record ListSettingsView(String address, String listId, String displayName, String subjectPrefix,
-        String description, String style, String archivePolicy, Posting posting, Subscriptions subscriptions,
-        Pipeline pipeline) {
+        String description, String style, String archivePolicy, boolean advertised, Posting posting,
+        Subscriptions subscriptions, Pipeline pipeline) {
 
     /** What the posting chain consults. */
     public record Posting(boolean emergency, String defaultMemberAction, String defaultNonmemberAction,
@@ -31,7 +31,7 @@ public record ListSettingsView(String address, String listId, String displayName
         SubscriptionSettings s = l.subscriptions();
         PipelineSettings q = l.pipeline();
         return new ListSettingsView(l.postingAddress().toString(), l.listId(), l.displayName(), l.subjectPrefix(),
-                l.description(), l.style().name(), l.archivePolicy().name(),
+                l.description(), l.style().name(), l.archivePolicy().name(), l.advertised(),
                 new Posting(p.emergency(), p.defaultMemberAction().name(), p.defaultNonmemberAction().name(),
                         p.requireExplicitDestination(), p.administrivia(), p.maxRecipients(), p.maxMessageSizeKb(),
                         p.adminImmedNotify()),

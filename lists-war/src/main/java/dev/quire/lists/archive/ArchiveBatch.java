@@ -49,6 +49,7 @@ public class ArchiveBatch {
         Map<String, ThreadNode> known = archive.threadNodes(list, wanted);
         List<Long> roots = new ArrayList<>();
         List<String> stored = new ArrayList<>();
+        List<Long> storedIds = new ArrayList<>();
         for (Archiver.Prepared p : prepared) {
             ArchivedMessage a = p.message();
             String key = hex.formatHex(a.messageIdHash());
@@ -72,9 +73,13 @@ public class ArchiveBatch {
             }
             known.put(key, new ThreadNode(a.id(), parent == null ? a.id() : parent.threadId()));
             stored.add(a.messageId());
+            storedIds.add(a.id());
         }
         if (!roots.isEmpty()) {
             archive.startThreads(roots);
+        }
+        if (!stored.isEmpty()) {
+            archive.countMonths(storedIds);
         }
         archive.clear();
         if (!stored.isEmpty()) {

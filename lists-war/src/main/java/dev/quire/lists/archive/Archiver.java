@@ -93,6 +93,7 @@ public class Archiver {
             a.setThreadId(parent.threadId() == null ? parent.id() : parent.threadId());
         }
         archive.add(a);
+        archive.countMonths(List.of(a.id()));
         if (parent == null) {
             a.setThreadId(a.id());
         }

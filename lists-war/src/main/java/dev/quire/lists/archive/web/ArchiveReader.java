@@ -46,6 +46,15 @@ import dev.quire.lists.web.pub.PublicSettings;
 @ApplicationScoped
 public class ArchiveReader {
     static final int THREAD_LIMIT = 500;
+    /** How many of a list's newest posts a search scans before it asks the full-text index (ADR 0052). */
+    public static final int SCAN_WINDOW = 1000;
+    /**
+     * When the first window holds at least {@link #WIDEN_AT} matches but less than a page, the word is in too many
+     * posts for the full-text index to be quick (2 in 1,000 is some 2,000 per million posts), so the scan goes on over
+     * this many newest posts; it still stops at the first page of matches.
+     */
+    public static final int WIDE_WINDOW = 20000;
+    public static final int WIDEN_AT = 2;
     private static final Logger LOG = Logger.getLogger(ArchiveReader.class.getName());
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -153,13 +162,35 @@ public class ArchiveReader {
     }
 
     /**
-     * One page of the posts matching a query, newest first; empty when MariaDB stopped the search at
+     * One page of the posts matching a query, newest first (ADR 0052): first a scan of the list's
+     * {@link #SCAN_WINDOW} newest posts, which a page of a common word fills at once, then of its
+     * {@link #WIDE_WINDOW} newest when the first held a few matches; when that finds fewer than a page (or the
+     * query is one the scan cannot answer as the index would), the full-text index, fast for the selective words
+     * left. Empty when MariaDB stopped the search at
      * {@code quire.archive.search.time-limit} (a word in most posts of a huge archive). Runs without a
      * transaction, so that a stopped statement has nothing to roll back.
      */
     public Optional<List<EntryView>> search(String listId, Optional<Account> caller, SearchQuery query, int offset,
             int limit) {
         MailingList list = list(listId, caller);
+        Optional<SearchQuery.Scan> scan = query.scan();
+        if (scan.isPresent()) {
+            try {
+                ArchiveIndexRepository.Scanned newest = index.scan(list, scan.get().required(),
+                        scan.get().excluded(), SCAN_WINDOW, offset, limit, settings.searchTimeLimit());
+                if (!newest.complete() && newest.page().size() >= WIDEN_AT) {
+                    newest = index.scan(list, scan.get().required(), scan.get().excluded(), WIDE_WINDOW, offset,
+                            limit, settings.searchTimeLimit());
+                }
+                if (newest.complete()) {
+                    return Optional.of(newest.page().stream().map(ArchiveReader::entry).toList());
+                }
+            } catch (PersistenceException e) {
+                if (!stoppedByTimeLimit(e)) {
+                    throw e;
+                }
+            }
+        }
         try {
             return Optional.of(index.search(list, query.booleanMode(), offset, limit, settings.searchTimeLimit())
                     .stream().map(ArchiveReader::entry).toList());
