@@ -17,12 +17,13 @@ class PayaraProcessTest {
         Distribution distribution = new Distribution(Path.of("/opt/quire"));
 
         List<String> command = PayaraProcess.command(Path.of("/jdk/bin/java"), distribution, settings,
-                Path.of("/srv/var/run/system.properties"));
+                Path.of("/srv/var/run/system.properties"), Path.of("/srv/var/run/logging.properties"));
 
         assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                 "/opt/quire/lib/payara-micro.jar", "--nocluster", "--port", "9090", "--rootdir", "/srv/var/payara",
                 "--deploy", "/opt/quire/apps/lists.war", "--deploy", "/opt/quire/apps/mta.war",
-                "--systemproperties", "/srv/var/run/system.properties"), command);
+                "--systemproperties", "/srv/var/run/system.properties", "--logproperties",
+                "/srv/var/run/logging.properties"), command);
     }
 
     @Test
@@ -34,5 +35,24 @@ class PayaraProcessTest {
         PayaraProcess.clear(root);
         org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(root));
         PayaraProcess.clear(root);
+    }
+
+    @Test
+    void payaraLogsOnePlainLinePerRecordWithLoggerAndText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("run").resolve(PayaraProcess.LOGGING_FILE);
+        PayaraProcess.writeLoggingProperties(file);
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            p.load(in);
+        }
+        assertEquals("java.util.logging.ConsoleHandler", p.getProperty("handlers"));
+        assertEquals("java.util.logging.SimpleFormatter", p.getProperty("java.util.logging.ConsoleHandler.formatter"));
+        assertEquals("INFO", p.getProperty(".level"));
+        String line = String.format(p.getProperty("java.util.logging.SimpleFormatter.format"),
+                java.time.ZonedDateTime.parse("2026-11-21T10:07:47.681Z"), "source", "dev.quire.mta.queue.QueueManager",
+                "INFO", "Q1: removed", "");
+        assertEquals("[2026-11-21T10:07:47.681+0000] [INFO] [dev.quire.mta.queue.QueueManager] Q1: removed"
+                + System.lineSeparator(), line);
     }
 }
