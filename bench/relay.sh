@@ -9,15 +9,18 @@
 # a built distribution (cli/target/quire), and the MariaDB server on 127.0.0.1:3306 with the test account
 # that scripts/install-test-deps.sh creates. Prints a table and the Quire/Postfix ratios, the connections each
 # MTA opened to the sink, and how many messages each of Quire's journal fsyncs covered.
-# ONLY=quire skips the Postfix half (for trying a change; the ratios need both). JFR=FILE records a JFR profile
-# (settings=profile) of Quire's JVM during the relay phase into FILE.
+# WARMUP messages (2000) are relayed by each MTA before the clock starts, so that Quire's JIT has compiled its
+# hot code (Postfix's processes are started by then too). ONLY=quire skips the Postfix half (for trying a
+# change; the ratios need both). JFR=FILE records a JFR profile of Quire's JVM during the relay phase into FILE
+# (settings=default: execution samples every 20 ms, little overhead).
 # QUIRE_JAVA_OPTIONS replaces the launcher's JVM options (default: -Xmx512m -XX:+UseSerialGC
-# -XX:TieredStopAtLevel=1, tuned for start-up, not throughput).
+# -XX:TieredStopAtLevel=1, C1 only, tuned for start-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${MESSAGES:-20000}
 SESSIONS=${SESSIONS:-20}
 SIZE=${SIZE:-4096}
+WARMUP=${WARMUP:-2000} # messages relayed to the sink by each MTA before the clock starts (the JVM's JIT warms up)
 WORK=$(mktemp -d /tmp/quire-bench.XXXXXX)
 chmod 755 "$WORK"
 PF_PORT=20025; PF_SINK=20026; Q_PORT=20027; Q_SINK=20028
@@ -58,9 +61,9 @@ postfix_config() {
   postconf -M "smtp/inet=$PF_PORT inet n - y - - smtpd"
 }
 
-run_source() { # port: sends MESSAGES, prints seconds
+run_source() { # port [count]: sends MESSAGES (or count), prints seconds
   local t0; t0=$(now)
-  /usr/sbin/smtp-source -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" -f bench@sender.test -t someone@remote.test \
+  /usr/sbin/smtp-source -s "$SESSIONS" -m "${2:-$MESSAGES}" -l "$SIZE" -f bench@sender.test -t someone@remote.test \
     127.0.0.1:"$1"
   echo "$(now) - $t0" | bc
 }
@@ -73,6 +76,12 @@ postfix_config
 postsuper -d ALL >/dev/null 2>&1 || true
 postfix start >/dev/null 2>&1
 sleep 2
+if [ "$WARMUP" -gt 0 ]; then
+  pid=$(sink $PF_SINK "$WORK/pf-warm.count")
+  run_source $PF_PORT "$WARMUP" >/dev/null
+  wait_count "$WORK/pf-warm.count" "$WARMUP" 600
+  kill "$pid"; sleep 0.5
+fi
 c0=$(pf_ticks)
 pf_accept=$(run_source $PF_PORT)
 pf_accept_cpu=$(per_msg "$c0" "$(pf_ticks)")
@@ -111,10 +120,18 @@ quire.smarthost=127.0.0.1:$Q_SINK
 quire.smtp.maxrcpt=1000
 ${QUIRE_JAVA_OPTIONS:+quire.java.options=$QUIRE_JAVA_OPTIONS}
 PROPS
+t0=$(now)
 "$QUIRE" run --config "$WORK/quire.properties" >"$WORK/quire.out" 2>&1 &
 qpid=$!
-until grep -q "Quire is running" "$WORK/quire.out"; do sleep 0.5; kill -0 $qpid || exit 1; done
+until grep -q "Quire is running" "$WORK/quire.out"; do sleep 0.2; kill -0 $qpid || exit 1; done
+echo "Quire started in $(echo "$(now) - $t0" | bc | cut -c1-5) s (launch to banner), options: $(grep -o 'quire.java.options=.*' "$WORK/quire.properties" || echo default)"
 jvm=$(pgrep -P $qpid java)
+if [ "$WARMUP" -gt 0 ]; then
+  pid=$(sink $Q_SINK "$WORK/q-warm.count")
+  run_source $Q_PORT "$WARMUP" >/dev/null
+  wait_count "$WORK/q-warm.count" "$WARMUP" 600
+  sleep 3; kill "$pid"; sleep 0.5 # the connection cache lets its sessions go before the sink stops
+fi
 c0=$(ticks "$jvm")
 q_accept=$(run_source $Q_PORT)
 q_accept_cpu=$(per_msg "$c0" "$(ticks "$jvm")")
@@ -123,7 +140,7 @@ pid=$(sink $Q_SINK "$WORK/q-sink.count")
 wait_count "$WORK/q-sink.count" "$MESSAGES" 600
 kill "$pid"
 c0=$(ticks "$jvm"); d0=$(ticks $(pgrep -x mariadbd))
-[ -z "${JFR:-}" ] || jcmd "$jvm" JFR.start name=relay settings=profile filename="$JFR" >/dev/null
+[ -z "${JFR:-}" ] || jcmd "$jvm" JFR.start name=relay settings=default filename="$JFR" >/dev/null
 t0=$(now)
 pid=$(sink $Q_SINK "$WORK/q-sink2.count")
 q_relay_send=$(run_source $Q_PORT)
