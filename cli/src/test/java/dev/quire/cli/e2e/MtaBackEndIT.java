@@ -216,7 +216,7 @@ class MtaBackEndIT {
                         s.ehlo('lists.example.test')
                         s.mail('bob@example.test')
                         print(s.rcpt('nobody@example.test')[0])
-                        print(s.data(b'Subject: to nobody\r\nMessage-ID: <nobody-1@example.test>\r\n\r\nhi\r\n')[0])
+                        print(s.data(b'Subject: to nobody\\r\\nMessage-ID: <nobody-1@example.test>\\r\\n\\r\\nhi\\r\\n')[0])
                         s.quit()
                         """,
                 String.valueOf(internalPort));
