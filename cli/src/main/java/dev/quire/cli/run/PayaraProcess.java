@@ -26,10 +26,11 @@ public final class PayaraProcess {
 
     /**
      * The child's command line: {@code java <quire.java.options> -jar payara-micro.jar --nocluster --port <http>
-     * --rootdir <data>/payara --deploy <each war> --systemproperties <file> --logproperties <file>}.
+     * --rootdir <data>/payara --deploy <each war> --systemproperties <file> --logproperties <file>}, with the
+     * launcher's classes appended to the boot class path for the log formatter.
      */
     static List<String> command(Path java, Distribution distribution, Settings settings, Path systemProperties,
-            Path logProperties) {
+            Path logProperties, Path formatterClassPath) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         for (String option : settings.get(Settings.JAVA_OPTIONS).orElse("").trim().split("\\s+")) {
@@ -37,6 +38,8 @@ public final class PayaraProcess {
                 command.add(option);
             }
         }
+        // the log formatter (LogLineFormatter) is loaded by JUL from the system class path, which -jar fixes
+        command.add("-Xbootclasspath/a:" + formatterClassPath);
         command.addAll(List.of("-jar", distribution.payaraMicroJar().toString(), "--nocluster",
                 "--port", Integer.toString(settings.port(Settings.HTTP_PORT)),
                 "--rootdir", settings.dataDir().resolve("payara").toString()));
@@ -64,7 +67,8 @@ public final class PayaraProcess {
         clear(rootDir);
         Files.createDirectories(rootDir);
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command(java, distribution, settings, systemProperties, logProperties))
+        Process process = new ProcessBuilder(command(java, distribution, settings, systemProperties, logProperties,
+                launcherClassPath()))
                 .directory(settings.dataDir().toFile())
                 .redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(Redirect.appendTo(log.toFile()))
@@ -73,9 +77,18 @@ public final class PayaraProcess {
         return new PayaraProcess(process);
     }
 
+    /** Where the launcher's classes are: its jar in a distribution. */
+    static Path launcherClassPath() throws IOException {
+        try {
+            return Path.of(LogLineFormatter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot tell where the launcher's classes are: " + e.getMessage(), e);
+        }
+    }
+
     /**
-     * Payara Micro's logging: its own configuration with a plain one-line formatter instead of the ODL formatter
-     * with ANSI colours, which costs the MTA several percent of its CPU time per message (docs/benchmarks.md).
+     * Payara Micro's logging: its own configuration with {@link LogLineFormatter}, one plain line per record,
+     * instead of the ODL formatter with ANSI colours (docs/benchmarks.md).
      */
     static void writeLoggingProperties(Path file) throws IOException {
         try (java.io.InputStream in = PayaraProcess.class.getResourceAsStream(LOGGING_FILE_RESOURCE)) {
