@@ -40,6 +40,7 @@ sessions() { # the sessions (connections) that ended at the sink
 now() { date +%s.%N; }
 # CPU time (user+sys, clock ticks) of a process and of the children it has reaped; with several pids, the sum
 ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14+$15+$16+$17}' /proc/"$p"/stat 2>/dev/null || echo 0))); done; echo $t; }
+sys_ticks() { awk '{print $15}' /proc/"$1"/stat; } # the kernel's part (system calls) of a process's CPU time
 # Postfix's CPU: the master (with every child it reaped) and its live children
 pf_ticks() { local m; m=$(head -1 /var/spool/postfix/pid/master.pid | tr -d ' '); ticks "$m" $(pgrep -P "$m"); }
 HZ=$(getconf CLK_TCK)
@@ -139,7 +140,7 @@ pid=$(sink $Q_SINK "$WORK/q-sink.count")
 "$QUIRE" flush --config "$WORK/quire.properties" >/dev/null
 wait_count "$WORK/q-sink.count" "$MESSAGES" 600
 kill "$pid"
-c0=$(ticks "$jvm"); d0=$(ticks $(pgrep -x mariadbd))
+c0=$(ticks "$jvm"); d0=$(ticks $(pgrep -x mariadbd)); s0=$(sys_ticks "$jvm")
 [ -z "${JFR:-}" ] || jcmd "$jvm" JFR.start name=relay settings=default filename="$JFR" >/dev/null
 t0=$(now)
 pid=$(sink $Q_SINK "$WORK/q-sink2.count")
@@ -147,6 +148,7 @@ q_relay_send=$(run_source $Q_PORT)
 wait_count "$WORK/q-sink2.count" "$MESSAGES" 600
 q_relay=$(echo "$(now) - $t0" | bc)
 q_relay_cpu=$(per_msg "$c0" "$(ticks "$jvm")"); q_relay_db=$(per_msg "$d0" "$(ticks $(pgrep -x mariadbd))")
+q_relay_sys=$(per_msg "$s0" "$(sys_ticks "$jvm")")
 [ -z "${JFR:-}" ] || jcmd "$jvm" JFR.stop name=relay >/dev/null
 sleep 3
 kill "$pid"; sleep 0.5
@@ -173,6 +175,7 @@ printf '%-34s %12s %12s %8s\n' "CPU ms per message, accept" "$pf_accept_cpu" "$q
   "$(div 2 "$pf_accept_cpu" "$q_accept_cpu")"
 printf '%-34s %12s %12s %8s\n' "CPU ms per message, relay" "$pf_relay_cpu" "$q_relay_cpu" \
   "$(div 2 "$pf_relay_cpu" "$q_relay_cpu")"
-echo "(Quire's CPU is its JVM's; the MariaDB server spent $q_relay_db ms per message of the relay phase, shared)"
+echo "(Quire's CPU is its JVM's, $q_relay_sys ms of the relay's in the kernel; the MariaDB server spent $q_relay_db ms"
+echo " per message of the relay phase, shared with anything else using it)"
 echo "Quire's ${journal:-spool journal: no statistics logged}"
 echo "load before and after: see uptime lines above; (work files in $WORK)"
