@@ -10,7 +10,8 @@
 # under the work directory, behind a private Postfix instance (postfix -c), so neither the system Postfix
 # nor another Mailman set-up is touched. Needs root, mailman3 and postfix installed (see
 # docs/benchmarks.md), a built distribution (cli/target/quire) and the MariaDB test account.
-# Usage: bench/fanout.sh [mailman|quire|all]   (MEMBERS=10000 RUNS=1 QUIRE_JAVA_OPTIONS="-Xmx1g -XX:+UseSerialGC")
+# Usage: bench/fanout.sh [mailman|quire|all]   (MEMBERS=10000 RUNS=1 QUIRE_JAVA_OPTIONS="-Xmx1g -XX:+UseSerialGC"
+# DKIM=0 skips Quire's +DKIM/ARC runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHAT=${1:-all}
@@ -241,12 +242,13 @@ if [ "$WHAT" = quire ] || [ "$WHAT" = all ]; then
     T[q_pers_$r]=$(quire_run personalized "$r"); echo "quire personalized run $r: ${T[q_pers_$r]} s"
   done
   quire_stop
-  quire_start dkim
+  [ "${DKIM:-1}" = 0 ] || quire_start dkim
   for r in $(seq 1 "$RUNS"); do
+    [ "${DKIM:-1}" = 0 ] && break
     T[qd_plain_$r]=$(quire_run plain "d$r"); echo "quire plain +dkim/arc run $r: ${T[qd_plain_$r]} s"
     T[qd_pers_$r]=$(quire_run personalized "d$r"); echo "quire personalized +dkim/arc run $r: ${T[qd_pers_$r]} s"
   done
-  quire_stop
+  [ "${DKIM:-1}" = 0 ] || quire_stop
   mariadb -h127.0.0.1 -uquire_test -pquire_test -e "DROP DATABASE IF EXISTS $DB"
 fi
 echo "load after: $(uptime)"

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraProcess {
 
+    static final String LOGGING_FILE = "logging.properties";
+    private static final String LOGGING_FILE_RESOURCE = "payara-logging.properties";
+
     private final Process process;
 
     private PayaraProcess(Process process) {
@@ -23,9 +26,11 @@ public final class PayaraProcess {
 
     /**
      * The child's command line: {@code java <quire.java.options> -jar payara-micro.jar --nocluster --port <http>
-     * --rootdir <data>/payara --deploy <each war> --systemproperties <file>}.
+     * --rootdir <data>/payara --deploy <each war> --systemproperties <file> --logproperties <file>}, with the
+     * launcher's classes appended to the boot class path for the log formatter.
      */
-    static List<String> command(Path java, Distribution distribution, Settings settings, Path systemProperties) {
+    static List<String> command(Path java, Distribution distribution, Settings settings, Path systemProperties,
+            Path logProperties, Path formatterClassPath) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         for (String option : settings.get(Settings.JAVA_OPTIONS).orElse("").trim().split("\\s+")) {
@@ -33,6 +38,8 @@ public final class PayaraProcess {
                 command.add(option);
             }
         }
+        // the log formatter (LogLineFormatter) is loaded by JUL from the system class path, which -jar fixes
+        command.add("-Xbootclasspath/a:" + formatterClassPath);
         command.addAll(List.of("-jar", distribution.payaraMicroJar().toString(), "--nocluster",
                 "--port", Integer.toString(settings.port(Settings.HTTP_PORT)),
                 "--rootdir", settings.dataDir().resolve("payara").toString()));
@@ -42,24 +49,55 @@ public final class PayaraProcess {
         }
         command.add("--systemproperties");
         command.add(systemProperties.toString());
+        command.add("--logproperties");
+        command.add(logProperties.toString());
         return command;
     }
 
-    /** Starts the child with the JVM that runs the launcher, output appended to {@code log}. */
+    /**
+     * Starts the child with the JVM that runs the launcher, output appended to {@code log}, and the logging
+     * configuration written beside the system properties.
+     */
     public static PayaraProcess start(Distribution distribution, Settings settings, Path systemProperties, Path log)
             throws IOException {
+        Path logProperties = systemProperties.resolveSibling(LOGGING_FILE);
+        writeLoggingProperties(logProperties);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path rootDir = settings.dataDir().resolve("payara");
         clear(rootDir);
         Files.createDirectories(rootDir);
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command(java, distribution, settings, systemProperties))
+        Process process = new ProcessBuilder(command(java, distribution, settings, systemProperties, logProperties,
+                launcherClassPath()))
                 .directory(settings.dataDir().toFile())
                 .redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
                 .start();
         return new PayaraProcess(process);
+    }
+
+    /** Where the launcher's classes are: its jar in a distribution. */
+    static Path launcherClassPath() throws IOException {
+        try {
+            return Path.of(LogLineFormatter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot tell where the launcher's classes are: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Payara Micro's logging: its own configuration with {@link LogLineFormatter}, one plain line per record,
+     * instead of the ODL formatter with ANSI colours (docs/benchmarks.md).
+     */
+    static void writeLoggingProperties(Path file) throws IOException {
+        try (java.io.InputStream in = PayaraProcess.class.getResourceAsStream(LOGGING_FILE_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the launcher lacks its resource " + LOGGING_FILE_RESOURCE);
+            }
+            Files.createDirectories(file.getParent());
+            Files.write(file, in.readAllBytes());
+        }
     }
 
     /**

@@ -100,6 +100,7 @@ class MtaBackEndIT {
                 relayedMessagesShareOneConnection(sink, sinkDir);
                 xverpGivesEachMemberItsOwnEnvelopeSender(sink, sinkDir);
                 theMxListenerScansContent();
+                theInternalListenerBouncesAnUnknownLocalRecipientInsteadOfRefusingIt();
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n" + QuireProcess.logOf(data), e);
             }
@@ -201,6 +202,30 @@ class MtaBackEndIT {
         assertTrue(score.find() && Double.parseDouble(score.group(1)) >= 1 && Double.parseDouble(score.group(1)) <= 12
                 && suspect.contains("QUIRE_E2E_SUSPECT"), "tagged, with the rule in the report:\n" + suspect);
         assertTrue(clean != null && clean.contains("Subject: clean") && !clean.contains("QUIRE_E2E_SUSPECT"), clean);
+    }
+
+    /**
+     * The internal listener trusts the list engine's network before any routing lookup (no lookup per RCPT of a
+     * large hand-off); a recipient nobody has is refused at the queue's cleanup instead, in a DSN to the sender.
+     */
+    private void theInternalListenerBouncesAnUnknownLocalRecipientInsteadOfRefusingIt() throws Exception {
+        String out = python(
+                """
+                        import smtplib, sys
+                        s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))
+                        s.ehlo('lists.example.test')
+                        s.mail('bob@example.test')
+                        print(s.rcpt('nobody@example.test')[0])
+                        print(s.data(b'Subject: to nobody\\r\\nMessage-ID: <nobody-1@example.test>\\r\\n\\r\\nhi\\r\\n')[0])
+                        s.quit()
+                        """,
+                String.valueOf(internalPort));
+        assertEquals(List.of("250", "250"), out.lines().toList());
+        Path maildir = data.resolve("mail/example.test/bob/Maildir/new");
+        Poll.until("the DSN in bob's Maildir", Duration.ofSeconds(60), () -> files(maildir).size() == 1);
+        String dsn = Files.readString(files(maildir).get(0), StandardCharsets.ISO_8859_1);
+        assertTrue(dsn.contains("multipart/report") && dsn.contains("Final-Recipient: rfc822; nobody@example.test")
+                && dsn.contains("Status: 5.1.1") && dsn.contains("<nobody-1@example.test>"), dsn);
     }
 
     private static List<String> field(String dump, String name) {

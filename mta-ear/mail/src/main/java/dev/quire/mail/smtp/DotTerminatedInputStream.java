@@ -73,6 +73,19 @@ final class DotTerminatedInputStream extends InputStream {
             if (ended || (n > 0 && ready() == 0)) {
                 break;
             }
+            if (state == IN_LINE && !oversize && in instanceof SessionInput s) {
+                // inside a line every octet but CR and LF is copied as it is: take the buffered run in one go
+                int run = s.readLineOctets(b, off + n, (int) Math.min(len - n, maxSize - size));
+                if (run > 0) {
+                    n += run;
+                    size += run;
+                    lineLength += run;
+                    if (lineLength > MAX_LINE_LENGTH) {
+                        flag(LINE_TOO_LONG);
+                    }
+                    continue;
+                }
+            }
             step(next());
         }
         if (n > 0) {

@@ -26,7 +26,8 @@ class DotTerminatedInputStreamTest {
 
     private static Outcome read(String wire, long maxSize, boolean oneByteAtATime) throws IOException {
         InputStream session = new ByteArrayInputStream(wire.getBytes(StandardCharsets.ISO_8859_1));
-        InputStream source = oneByteAtATime ? new TrickleInputStream(session) : session;
+        // as a session reads: from its buffered input (whole runs of a line at once), or one byte per read
+        InputStream source = oneByteAtATime ? new TrickleInputStream(session) : new SessionInput(session);
         DotTerminatedInputStream data = new DotTerminatedInputStream(source, maxSize);
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         Reply rejection = null;
@@ -44,7 +45,7 @@ class DotTerminatedInputStreamTest {
         }
         assertTrue(data.isEnded());
         return new Outcome(seen.toString(StandardCharsets.ISO_8859_1), rejection,
-                new String(session.readAllBytes(), StandardCharsets.ISO_8859_1));
+                new String(source.readAllBytes(), StandardCharsets.ISO_8859_1));
     }
 
     private static Outcome read(String wire) throws IOException {

@@ -58,6 +58,11 @@ public class Router {
     private Optional<List<AliasTarget>> databaseAlias(String key) {
         int at = key.lastIndexOf('@');
         String domain = key.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (db.domainKind(domain).isEmpty()) {
+            // an alias row belongs to one of the database's domains (alias.domain_id): a remote address, such as
+            // each member of a list fanning out, needs no query of its own, only its domain's cached answer
+            return Optional.empty();
+        }
         Optional<String> targets = db.aliasTargets(domain, key.substring(0, at));
         if (targets.isEmpty()) {
             return Optional.empty();

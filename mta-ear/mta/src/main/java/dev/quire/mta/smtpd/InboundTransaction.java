@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,12 +37,18 @@ import dev.quire.mta.spool.Spool;
  */
 final class InboundTransaction implements MessageHandler {
     private static final Logger LOG = Logger.getLogger(InboundTransaction.class.getName());
+    /** The source named in the per-message log line, so that the logger need not walk the stack to find it. */
+    private static final String SOURCE = InboundTransaction.class.getName();
     private static final Reply SENDER_OK = Reply.ok("2.1.0", "Ok");
     private static final Reply WRITE_ERROR = new Reply(451, "4.3.0", "Error: queue file write error");
     private static final Reply LOOKUP_ERROR = new Reply(451, "4.3.0", "Temporary lookup failure; try again later");
 
-    /** What the listener's transactions share. */
-    record Context(Spool spool, QueueManager queue, Router router, String hostname, int maxHops) {
+    /**
+     * What the listener's transactions share.
+     *
+     * @param accepted tells the queue manager about a message just queued ({@link QueueManager#intake()})
+     */
+    record Context(Spool spool, Consumer<QueueId> accepted, Router router, String hostname, int maxHops) {
     }
 
     private final SessionContext session;
@@ -132,13 +139,14 @@ final class InboundTransaction implements MessageHandler {
             drain(message);
             return List.of(WRITE_ERROR);
         }
-        LOG.info(() -> id + ": from=<" + (sender == null ? "" : sender) + ">" + (verp == null ? "" : ", verp=" + verp)
+        LOG.logp(Level.INFO, SOURCE, "data", () -> id + ": from=<" + (sender == null ? "" : sender) + ">"
+                + (verp == null ? "" : ", verp=" + verp)
                 + ", nrcpt=" + recipients.size()
                 + ", deliveries=" + deliveries.size() + ", client="
                 + session.remoteAddress().getAddress().getHostAddress()
                 + ", listener=" + listener.name()
                 + session.authenticatedUser().map(u -> ", sasl_username=" + u).orElse(""));
-        context.queue().accepted(id);
+        context.accepted().accept(id);
         return List.of(Reply.ok("2.0.0", "Ok: queued as " + id.value()));
     }
 

@@ -80,7 +80,8 @@ public class SmtpdService {
     @PostConstruct
     void start() {
         SSLContext tls = tlsContext();
-        InboundTransaction.Context context = new InboundTransaction.Context(spool, queue, router, settings.hostname(),
+        InboundTransaction.Context context = new InboundTransaction.Context(spool, queue.intake(), router,
+                settings.hostname(),
                 settings.maxHops());
         PermitServedRecipient served = new PermitServedRecipient(router);
         PermitRelayDomains relayDomains = new PermitRelayDomains(router);
@@ -92,8 +93,7 @@ public class SmtpdService {
         RecipientPolicy mxPolicy = new RecipientPolicy(List.of(served, relayDomains, trusted, authenticated, reject));
         RecipientPolicy submissionPolicy = new RecipientPolicy(List.of(authenticated, served, reject));
         NetworkList internalNetworks = new NetworkList(settings.internalNetworks());
-        RecipientPolicy internalPolicy = new RecipientPolicy(List.of(served,
-                new PermitNetworks(() -> internalNetworks, client -> false), reject));
+        RecipientPolicy internalPolicy = internalPolicy(internalNetworks);
 
         open(new Listener("mx", null, tables.clientAccess(), mxPolicy, null, scan("mx")), context,
                 base(settings.smtpBind(), settings.smtpPort()).tls(tls).authenticator(authenticator));
@@ -117,6 +117,18 @@ public class SmtpdService {
             open(new Listener("bulk", bulkNetworks, null, bulkPolicy, settings.bulkHelo(), scan("bulk")), context,
                     base(settings.bulkBind(), settings.bulkPort()).extraEhloKeyword("XVERP"));
         }
+    }
+
+    /**
+     * The internal listener's recipient checks: the list engine's network first, as Postfix's
+     * {@code permit_mynetworks}, so a hand-off of a thousand members costs no routing lookup per RCPT. Each
+     * recipient is still routed once, at DATA (the queue's cleanup): an address nobody has there is refused in a
+     * DSN to the list's bounce address, which the list engine's bounce processing reads, and an alias's
+     * {@code :defer:} defers the hand-off. The listener admits no client outside these networks in the first place.
+     */
+    static RecipientPolicy internalPolicy(NetworkList internalNetworks) {
+        return new RecipientPolicy(List.of(new PermitNetworks(() -> internalNetworks, client -> false),
+                new RejectRelay()));
     }
 
     /**

@@ -161,7 +161,7 @@ public final class Spool implements java.io.Closeable {
                 j.commit(id, json, Files.readAllBytes(tmpMessage));
                 try {
                     moveAtomically(tmpMessage, messagePath(id));
-                    writeEnvelope(envelope, QueueName.INCOMING, false);
+                    writeEnvelope(id, json, QueueName.INCOMING, false);
                 } catch (IOException | RuntimeException e) {
                     j.release(id, Journal.FINISHED);
                     throw e;
@@ -412,10 +412,14 @@ public final class Spool implements java.io.Closeable {
     }
 
     private void writeEnvelope(Envelope envelope, QueueName queue, boolean durable) throws IOException {
-        Path tmpEnvelope = tmp.resolve(envelope.id().value() + ENVELOPE);
-        byte[] json = EnvelopeCodec.encode(envelope);
+        writeEnvelope(envelope.id(), EnvelopeCodec.encode(envelope), queue, durable);
+    }
+
+    /** Writes an envelope already encoded (the journal's copy of it, so that it is encoded once). */
+    private void writeEnvelope(QueueId id, byte[] json, QueueName queue, boolean durable) throws IOException {
+        Path tmpEnvelope = tmp.resolve(id.value() + ENVELOPE);
         write(tmpEnvelope, out -> out.write(json), durable);
-        moveAtomically(tmpEnvelope, envelopePath(queue, envelope.id()));
+        moveAtomically(tmpEnvelope, envelopePath(queue, id));
         if (durable) {
             fsyncDirectory(queues.get(queue));
         }

@@ -55,4 +55,17 @@ class RecipientPolicyTest {
     void aPolicyMustEndInRejection() {
         assertThrows(IllegalArgumentException.class, () -> new RecipientPolicy(List.of(r -> Verdict.OK)));
     }
+
+    @Test
+    void theInternalListenerTrustsTheListEnginesNetworkForAnyRecipientAndNoOneElse() throws Exception {
+        RecipientPolicy internal = SmtpdService.internalPolicy(new NetworkList(List.of("127.0.0.0/8")));
+        EmailAddress member = EmailAddress.parse("member@remote.test");
+        EmailAddress local = EmailAddress.parse("nobody@example.test");
+        assertEquals("250 2.1.5 Ok", internal.evaluate(new RecipientRequest(InetAddress.getByName("127.0.0.1"),
+                Optional.empty(), member)).toWire());
+        assertEquals("250 2.1.5 Ok", internal.evaluate(new RecipientRequest(InetAddress.getByName("127.0.0.1"),
+                Optional.empty(), local)).toWire(), "routed at DATA, refused there in a DSN");
+        assertEquals("554 5.7.1 Relay access denied", internal.evaluate(new RecipientRequest(
+                InetAddress.getByName("192.0.2.7"), Optional.empty(), member)).toWire());
+    }
 }
