@@ -125,14 +125,20 @@ public final class RunCommand {
         stack.payara(payara);
 
         String smtpHost = Readiness.connectHost(settings.require(Settings.SMTP_BIND));
-        Readiness.Outcome outcome = Readiness.awaitSmtpBanner(smtpHost, settings.port(Settings.SMTP_PORT),
-                READY_TIMEOUT, payara::isAlive);
+        int smtpPort = settings.port(Settings.SMTP_PORT);
+        int httpPort = settings.port(Settings.HTTP_PORT);
+        Path adminToken = data.resolve("run").resolve("admin-token");
+        Readiness.Outcome outcome = Readiness.await(READY_TIMEOUT, payara::isAlive,
+                List.of(() -> Readiness.greets(smtpHost, smtpPort),
+                        () -> Readiness.answersHttp("127.0.0.1", httpPort, "/lists"),
+                        () -> Files.exists(adminToken)));
         if (outcome != Readiness.Outcome.READY) {
             err.println(outcome == Readiness.Outcome.CHILD_DIED
-                    ? "quire run: Payara Micro stopped before the MTA answered on " + smtpHost + ":"
-                            + settings.port(Settings.SMTP_PORT)
-                    : "quire run: no SMTP greeting on " + smtpHost + ":" + settings.port(Settings.SMTP_PORT)
-                            + " within " + READY_TIMEOUT.toSeconds() + " s");
+                    ? "quire run: Payara Micro stopped before Quire was ready (SMTP on " + smtpHost + ":" + smtpPort
+                            + ", the web on port " + httpPort + ")"
+                    : "quire run: not ready within " + READY_TIMEOUT.toSeconds() + " s (an SMTP greeting on "
+                            + smtpHost + ":" + smtpPort + ", the lists application on port " + httpPort
+                            + ", " + adminToken + ")");
             printTail(payaraLog);
             stack.stop();
             return 1;
