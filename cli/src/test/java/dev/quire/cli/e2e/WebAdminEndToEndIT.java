@@ -56,7 +56,8 @@ import dev.quire.db.user.SecretHash;
  * its allowed and forbidden callers with the JSON error model; an owner changes every kind of setting over
  * REST and on the settings pages (a bad value changes nothing; emergency moderation then holds a member's post;
  * the new subject prefix reaches the members), which a moderator may not open; an owner changes a member's
- * options and re-enables a member whose bounces turned delivery off; the members page of a 100,000-member list
+ * options and re-enables a member whose bounces turned delivery off; the site admin bans a pattern from every
+ * list on the site bans page; the members page of a 100,000-member list
  * answers in time.
  */
 class WebAdminEndToEndIT {
@@ -147,6 +148,7 @@ class WebAdminEndToEndIT {
                 ownerToolsRestApi();
                 listSettingsByRestAndWeb();
                 memberOptionsByRestAndWeb();
+                siteBansPage();
                 membersPageAtOneHundredThousand();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n" + QuireProcess.logOf(data), e);
@@ -876,6 +878,36 @@ class WebAdminEndToEndIT {
         assertTrue(dana.contains("\"deliveryEnabled\":true") && dana.contains("\"bounceScore\":0")
                 && dana.contains("\"bounceWarningsSent\":0"), dana);
         clickAndWait(By.id("logout"));
+    }
+
+    /** The site admin bans a pattern from every list on the page, sees it over REST, lifts it; bob gets 403. */
+    private void siteBansPage() throws Exception {
+        browser.get(base + "/admin/login");
+        login("admin", adminPassword);
+        browser.get(base + "/admin/site/bans");
+        browser.findElement(By.id("pattern")).sendKeys("^.*@junk\\.example$");
+        clickAndWait(By.id("ban"));
+        assertEquals("^.*@junk\\.example$ is banned from every list.", browser.findElement(By.id("done")).getText());
+        assertTrue(browser.findElement(By.id("bans")).getText().contains("^.*@junk\\.example$ regular expression"),
+                browser.findElement(By.id("bans")).getText());
+        assertTrue(get("/api/bans", adminToken(), null).body().contains("\"pattern\":\"^.*@junk\\\\.example$\""),
+                "the page's ban is the API's");
+        browser.findElement(By.id("pattern")).sendKeys("^(unclosed");
+        clickAndWait(By.id("ban"));
+        assertFalse(browser.findElement(By.id("error")).getText().isBlank(), "the refusal is on the page");
+        assertEquals("^(unclosed", browser.findElement(By.id("pattern")).getAttribute("value"), "the value is kept");
+        assertFalse(get("/api/bans", adminToken(), null).body().contains("unclosed"), "nothing banned");
+        String id = get("/api/bans", adminToken(), null).body()
+                .replaceAll(".*\"id\":(\\d+),\"pattern\":\"\\^\\.\\*@junk.*", "$1");
+        clickAndWait(By.id("lift-" + id));
+        assertEquals("The ban is lifted.", browser.findElement(By.id("done")).getText());
+        assertFalse(get("/api/bans", adminToken(), null).body().contains("junk"), "lifted");
+        clickAndWait(By.id("logout"));
+        Session bob = Session.open(this);
+        bob.login("bob", "bob's new password");
+        assertEquals(403, get("/admin/site/bans", null, bob.cookie).statusCode());
+        assertEquals(403, bob.post("/admin/site/bans", form("pattern", "x@example.test", "_csrf", bob.csrf), base)
+                .statusCode());
     }
 
     private String adminToken() throws Exception {
