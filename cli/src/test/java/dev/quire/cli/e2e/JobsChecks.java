@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,12 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.quire.db.TestDatabase;
 
@@ -284,11 +278,11 @@ final class JobsChecks {
         browser.get(base + "/admin/login");
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(adminPassword);
-        clickAndWait(browser, By.id("login"));
+        Browser.clickAndWait(browser, By.id("login"));
         browser.get(base + "/admin/jobs");
         assertTrue(browser.findElement(By.id("job-address-file")).getText().contains("mta"));
         int before = browser.findElements(By.cssSelector("#job-seen-messages li")).size();
-        clickAndWait(browser, By.id("run-now-seen-messages"));
+        Browser.clickAndWait(browser, By.id("run-now-seen-messages"));
         assertTrue(browser.findElement(By.id("requested")).getText().contains("seen-messages"));
         Poll.until("the run on the jobs page", RUN_WAIT, () -> {
             browser.navigate().refresh();
@@ -296,14 +290,14 @@ final class JobsChecks {
             return runs.size() > before && runs.get(0).getText().contains("(asked by an admin)");
         });
         browser.get(base + "/admin/jobs#job-membership-sync"); // the jobs that have runs by now
-        screenshot(browser, "jobs");
+        Browser.screenshot(browser, "jobs");
 
         browser.get(base + "/admin/lists/second@lists.example.test/sync");
         assertTrue(browser.findElement(By.id("sources")).getText().contains("staff"));
-        clickAndWait(browser, By.id("dry-run"));
+        Browser.clickAndWait(browser, By.id("dry-run"));
         assertTrue(browser.findElement(By.id("diff")).getText().contains("would add 0, would remove 0"),
                 browser.findElement(By.id("diff")).getText());
-        screenshot(browser, "sync-run");
+        Browser.screenshot(browser, "sync-run");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -353,20 +347,6 @@ final class JobsChecks {
         Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
         assertTrue(m.find(), name + " in " + json);
         return m.group(1);
-    }
-
-    private static void clickAndWait(WebDriver browser, By element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(element).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
-    }
-
-    /** Screens for docs/ (target/screenshots; copied by hand when they change). */
-    private static void screenshot(WebDriver browser, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
 }

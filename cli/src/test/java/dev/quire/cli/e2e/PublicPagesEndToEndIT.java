@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,15 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.quire.db.TestDatabase;
 import dev.quire.db.user.PasswordHash;
@@ -62,8 +54,6 @@ import dev.quire.db.user.PasswordHash;
  * no pages.
  */
 class PublicPagesEndToEndIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String DEMO = "demo.lists.example.test";
     private static final int IP_LIMIT = 12;
@@ -83,7 +73,7 @@ class PublicPagesEndToEndIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Browser.installed(),
                 "Debian's chromium and chromium-driver are installed by scripts/install-test-deps.sh");
         assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
         int httpPort = FreePorts.next();
@@ -111,7 +101,7 @@ class PublicPagesEndToEndIT {
                         demo.file().toString())) {
             sink = s;
             addListsAndUsers();
-            browser = chromium();
+            browser = Browser.chromium(work);
             try {
                 listIndexShowsOnlyAdvertisedLists();
                 visitorSubscribesAndConfirmsFromTheEmailedLink();
@@ -168,16 +158,16 @@ class PublicPagesEndToEndIT {
 
     private void visitorSubscribesAndConfirmsFromTheEmailedLink() throws Exception {
         browser.get(base + "/lists");
-        clickAndWait(By.linkText("Demo list"));
+        Browser.clickAndWait(browser, By.linkText("Demo list"));
         assertEquals("demo@lists.example.test", browser.findElement(By.id("posting-address")).getText());
-        screenshot("public-list");
+        Browser.screenshot(browser, "public-list");
         browser.findElement(By.id("subscribe-email")).sendKeys("dave@remote.test");
         browser.findElement(By.id("subscribe-name")).sendKeys("Dave Visitor");
-        clickAndWait(By.id("subscribe"));
+        Browser.clickAndWait(browser, By.id("subscribe"));
         formPosts++;
         assertTrue(browser.findElement(By.id("message")).getText().startsWith("If this address can join Demo list"),
                 browser.getPageSource());
-        screenshot("public-subscribe");
+        Browser.screenshot(browser, "public-subscribe");
 
         String mail = mailTo("dave@remote.test", "Subject: confirm ");
         Matcher link = Pattern.compile(Pattern.quote(base) + "/lists/confirm/[0-9a-f]{40}").matcher(mail);
@@ -188,7 +178,7 @@ class PublicPagesEndToEndIT {
 
         browser.get(link.group());
         assertTrue(browser.findElement(By.id("request")).getText().contains("dave@remote.test asks to join Demo list"));
-        clickAndWait(By.id("confirm"));
+        Browser.clickAndWait(browser, By.id("confirm"));
         assertTrue(browser.findElement(By.id("message")).getText().contains("dave@remote.test"),
                 browser.getPageSource());
         assertEquals(List.of("demo|Dave Visitor"), members("dave@remote.test"));
@@ -276,27 +266,27 @@ class PublicPagesEndToEndIT {
                         + " WHERE l.name = 'demo'") == 3);
 
         browser.get(base + "/lists/" + DEMO);
-        clickAndWait(By.id("archive-link"));
+        Browser.clickAndWait(browser, By.id("archive-link"));
         assertTrue(browser.getCurrentUrl().startsWith(base + "/archives/" + DEMO + "/"), browser.getCurrentUrl());
-        clickAndWait(By.cssSelector("#months li a"));
+        Browser.clickAndWait(browser, By.cssSelector("#months li a"));
         String threads = browser.findElement(By.id("threads")).getText();
         assertTrue(threads.contains("Picnic plans") && threads.contains("2 posts"), threads);
-        clickAndWait(By.partialLinkText("Picnic plans"));
+        Browser.clickAndWait(browser, By.partialLinkText("Picnic plans"));
         List<WebElement> posts = browser.findElements(By.cssSelector("#thread article"));
         assertEquals(2, posts.size());
         assertTrue(posts.get(0).getText().contains("quokka-shaped cake"), posts.get(0).getText());
         assertTrue(posts.get(1).getText().contains("I will bring lemonade."), posts.get(1).getText());
         assertTrue(posts.get(1).getAttribute("class").contains("reply"));
-        screenshot("archive-thread");
+        Browser.screenshot(browser, "archive-thread");
 
         browser.findElement(By.id("q")).sendKeys("quokka");
-        clickAndWait(By.id("search"));
+        Browser.clickAndWait(browser, By.id("search"));
         String results = browser.findElement(By.id("results")).getText();
         assertTrue(results.contains("Picnic plans") && !results.contains("Menu"), results);
-        screenshot("archive-search");
+        Browser.screenshot(browser, "archive-search");
         browser.findElement(By.id("q")).clear();
         browser.findElement(By.id("q")).sendKeys("lemonade -cake");
-        clickAndWait(By.id("search"));
+        Browser.clickAndWait(browser, By.id("search"));
         assertTrue(browser.findElement(By.id("results")).getText().contains("Re: Picnic plans"));
         browser.get(base + "/archives/" + DEMO + "/search?q="
                 + URLEncoder.encode("nothing-like-this", StandardCharsets.UTF_8));
@@ -304,7 +294,7 @@ class PublicPagesEndToEndIT {
 
         // the HTML post: shown, without script, handlers or the remote image
         browser.get(base + "/archives/" + DEMO + "/search?q=sandwiches");
-        clickAndWait(By.partialLinkText("Menu"));
+        Browser.clickAndWait(browser, By.partialLinkText("Menu"));
         String source = browser.getPageSource();
         assertTrue(browser.findElement(By.cssSelector(".html-body")).getText().contains("Menu for the picnic"), source);
         assertFalse(source.contains("owned") || source.contains("<script>document"), "no script");
@@ -372,33 +362,6 @@ class PublicPagesEndToEndIT {
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    private WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1024,900", "--user-data-dir=" + work.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(work.resolve("chromedriver.log").toFile()).build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
-    private void clickAndWait(By element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(element).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
-    }
-
-    /** Screens for docs/screenshots (target/screenshots; copied by hand when they change). */
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
 
     /** The first message at the sink for this recipient that contains {@code marker}, soft line breaks joined. */
     private String mailTo(String rcpt, String marker) throws Exception {

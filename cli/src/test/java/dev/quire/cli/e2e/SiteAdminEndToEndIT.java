@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,15 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.quire.db.user.PasswordHash;
 import dev.quire.db.user.SecretHash;
@@ -48,8 +40,6 @@ import dev.quire.db.user.SecretHash;
  * then reaches the smarthost.
  */
 class SiteAdminEndToEndIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DEMO = "demo@lists.example.test";
     private static final String BOB_PASSWORD = "bob's password";
     private static final String BOB_TOKEN = "qt_bob-site-admin-test-token-0123456789abcdef";
@@ -67,7 +57,7 @@ class SiteAdminEndToEndIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Browser.installed(),
                 "Debian's chromium and chromium-driver are installed by scripts/install-test-deps.sh");
         assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
         config = DemoConfig.write(work, "quire.routing.cache.ttl=PT2S");
@@ -104,7 +94,7 @@ class SiteAdminEndToEndIT {
                 verifyAndHealth();
                 queueRefusesBadInput();
                 theOpenApiDescribesEveryResource();
-                browser = chromium();
+                browser = Browser.chromium(work);
                 login("admin", m.group(1));
                 createAListFromAStyle();
                 anAliasAddedInThePageIsAcceptedAndDelivered();
@@ -389,22 +379,22 @@ class SiteAdminEndToEndIT {
 
     private void createAListFromAStyle() throws Exception {
         browser.get(base + "/admin");
-        clickAndWait(By.id("site-admin"));
-        clickAndWait(By.id("nav-domains"));
+        Browser.clickAndWait(browser, By.id("site-admin"));
+        Browser.clickAndWait(browser, By.id("nav-domains"));
         assertTrue(browser.findElement(By.id("domain-lists.example.test")).getText().contains("LIST"));
-        screenshot("site-domains");
+        Browser.screenshot(browser, "site-domains");
 
-        clickAndWait(By.id("nav-lists"));
+        Browser.clickAndWait(browser, By.id("nav-lists"));
         browser.findElement(By.id("address")).sendKeys("news@lists.example.test");
         browser.findElement(By.id("style-announce")).click();
         browser.findElement(By.id("displayName")).sendKeys("News");
         browser.findElement(By.id("owners")).sendKeys("bob@example.test");
-        clickAndWait(By.id("create-list"));
+        Browser.clickAndWait(browser, By.id("create-list"));
         assertEquals("The list news@lists.example.test was created (announce).",
                 browser.findElement(By.id("done")).getText());
         String table = browser.findElement(By.id("lists")).getText();
         assertTrue(table.contains("News news@lists.example.test announce 0 0"), table);
-        screenshot("site-lists");
+        Browser.screenshot(browser, "site-lists");
         String settings = call("GET", "/api/lists/news@lists.example.test", null, BOB_TOKEN).body();
         assertTrue(settings.contains("\"style\":\"ANNOUNCE\"") && settings.contains("\"defaultMemberAction\":\"HOLD\""),
                 "an announce list holds members' posts, and bob owns it: " + settings);
@@ -412,7 +402,7 @@ class SiteAdminEndToEndIT {
         // a bad form shows the reason and creates nothing
         browser.findElement(By.id("address")).sendKeys("news@lists.example.test");
         browser.findElement(By.id("owners")).sendKeys("bob@example.test");
-        clickAndWait(By.id("create-list"));
+        Browser.clickAndWait(browser, By.id("create-list"));
         assertEquals("The list news@lists.example.test exists already.", browser.findElement(By.id("error")).getText());
     }
 
@@ -420,11 +410,11 @@ class SiteAdminEndToEndIT {
         Result before = swaks("127.0.0.1", "carol@remote.test", "helpdesk@example.test", "before the alias");
         assertTrue(before.output().contains("<** 550 5.1.1"), "no such address yet: " + before.output());
 
-        clickAndWait(By.id("nav-aliases"));
+        Browser.clickAndWait(browser, By.id("nav-aliases"));
         assertTrue(browser.findElement(By.id("ttl-note")).getText().contains("within 2 seconds"));
         browser.findElement(By.id("address")).sendKeys("helpdesk@example.test");
         browser.findElement(By.id("targets")).sendKeys("alice");
-        clickAndWait(By.id("add-alias"));
+        Browser.clickAndWait(browser, By.id("add-alias"));
         assertEquals("The alias helpdesk@example.test was added; the MTA accepts it within 2 seconds.",
                 browser.findElement(By.id("done")).getText());
 
@@ -440,9 +430,9 @@ class SiteAdminEndToEndIT {
         // 127.0.0.5 may not relay until the admin lists it as a relay network
         Result refused = swaks("127.0.0.5", "alice@example.test", "dave@remote.test", "not yet");
         assertTrue(refused.output().contains("<** 554 5.7.1"), refused.output());
-        clickAndWait(By.id("nav-networks"));
+        Browser.clickAndWait(browser, By.id("nav-networks"));
         browser.findElement(By.id("network")).sendKeys("127.0.0.5");
-        clickAndWait(By.id("add-network"));
+        Browser.clickAndWait(browser, By.id("add-network"));
         assertEquals("The network 127.0.0.5 may relay within 2 seconds.", browser.findElement(By.id("done")).getText());
 
         String subject = "relayed " + System.nanoTime();
@@ -462,7 +452,7 @@ class SiteAdminEndToEndIT {
         assertTrue(entry.contains("\"sender\":\"alice@example.test\"") && entry.contains("\"lastError\":\"")
                 && entry.contains("\"queue\":\"deferred\""), entry);
 
-        clickAndWait(By.id("nav-queue"));
+        Browser.clickAndWait(browser, By.id("nav-queue"));
         WebElement row = browser.findElement(By.id("message-" + id));
         assertTrue(row.getText().contains("alice@example.test") && row.getText().contains("dave@remote.test")
                 && row.getText().contains("deferred"), row.getText());
@@ -470,16 +460,16 @@ class SiteAdminEndToEndIT {
         // hold the selected messages (the bulk form); release below with the row's own button
         browser.findElement(By.id("select-" + id)).click();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action"))).selectByValue("hold");
-        clickAndWait(By.id("apply"));
+        Browser.clickAndWait(browser, By.id("apply"));
         assertEquals(id + ": held.", browser.findElement(By.id("done")).getText());
         assertEquals("hold", browser.findElement(By.id("message-" + id)).findElement(By.className("queue")).getText());
         assertTrue(call("GET", "/api/queue?queue=hold", null, admin).body().contains("\"id\":\"" + id + "\""));
-        screenshot("site-queue");
+        Browser.screenshot(browser, "site-queue");
 
         try (SmtpSink sink = new SmtpSink(work.resolve("smarthost"), config.sinkPort()).start()) {
             Thread.sleep(1000); // a held message stays held even when its next hop is back
             assertTrue(sink.messages().isEmpty(), "a held message is not delivered");
-            clickAndWait(By.id("release-" + id));
+            Browser.clickAndWait(browser, By.id("release-" + id));
             assertEquals(id + ": released.", browser.findElement(By.id("done")).getText());
             Poll.until("the released message at the smarthost", Duration.ofSeconds(60),
                     () -> sink.messages().stream().anyMatch(t -> t.contains("Subject: " + subject)));
@@ -490,44 +480,44 @@ class SiteAdminEndToEndIT {
 
     /** Verify, health, users, refusing to delete a domain with lists, and deleting a list after confirming. */
     private void theOtherPages() throws Exception {
-        clickAndWait(By.id("nav-verify"));
+        Browser.clickAndWait(browser, By.id("nav-verify"));
         browser.findElement(By.id("address")).sendKeys("helpdesk@example.test");
-        clickAndWait(By.id("verify"));
+        Browser.clickAndWait(browser, By.id("verify"));
         String verdicts = browser.findElement(By.id("verdicts")).getText();
         assertTrue(verdicts.contains("deliverable") && verdicts.contains("alice"), verdicts);
 
-        clickAndWait(By.id("nav-health"));
+        Browser.clickAndWait(browser, By.id("nav-health"));
         assertEquals("Everything answers.", browser.findElement(By.id("overall")).getText());
         assertTrue(browser.findElement(By.id("database")).getText().startsWith("answers ("));
         assertTrue(browser.findElement(By.id("quiescent")).getText().startsWith("no"));
         assertTrue(browser.findElement(By.id("scheduler")).getText().contains("alive"));
 
-        clickAndWait(By.id("nav-users"));
+        Browser.clickAndWait(browser, By.id("nav-users"));
         browser.findElement(By.id("username")).sendKeys("erin");
         browser.findElement(By.id("email")).sendKeys("alice@example.test");
-        clickAndWait(By.id("create-user"));
+        Browser.clickAndWait(browser, By.id("create-user"));
         assertEquals("The user erin was created; a link to choose a password was mailed to alice@example.test.",
                 browser.findElement(By.id("done")).getText());
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("list-erin")))
                 .selectByValue("news@lists.example.test");
-        clickAndWait(By.id("grant-erin"));
+        Browser.clickAndWait(browser, By.id("grant-erin"));
         assertEquals("erin is now owner of news@lists.example.test.", browser.findElement(By.id("done")).getText());
         assertTrue(browser.findElement(By.id("user-erin")).getText().contains("owner of news@lists.example.test"));
 
-        clickAndWait(By.id("nav-domains"));
-        clickAndWait(By.id("delete-lists.example.test"));
+        Browser.clickAndWait(browser, By.id("nav-domains"));
+        Browser.clickAndWait(browser, By.id("delete-lists.example.test"));
         assertEquals("The domain lists.example.test still holds 2 lists: delete them first. Nothing was deleted.",
                 browser.findElement(By.id("error")).getText());
 
-        clickAndWait(By.id("nav-lists"));
-        clickAndWait(By.id("delete-news@lists.example.test"));
+        Browser.clickAndWait(browser, By.id("nav-lists"));
+        Browser.clickAndWait(browser, By.id("delete-news@lists.example.test"));
         assertTrue(browser.findElement(By.id("consequences")).getText().contains("its archive of 0 messages"));
         browser.findElement(By.id("confirm")).sendKeys("news@lists.example.org");
-        clickAndWait(By.id("delete-list"));
+        Browser.clickAndWait(browser, By.id("delete-list"));
         assertEquals("Type the list's address exactly to confirm; nothing was deleted.",
                 browser.findElement(By.id("error")).getText());
         browser.findElement(By.id("confirm")).sendKeys("news@lists.example.test");
-        clickAndWait(By.id("delete-list"));
+        Browser.clickAndWait(browser, By.id("delete-list"));
         assertEquals("The list news@lists.example.test was deleted with its 0 members and 0 archived messages.",
                 browser.findElement(By.id("done")).getText());
         assertFalse(browser.findElement(By.id("lists")).getText().contains("news@lists.example.test"));
@@ -575,39 +565,12 @@ class SiteAdminEndToEndIT {
         }
     }
 
-    private WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1200,900", "--user-data-dir=" + work.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(work.resolve("chromedriver.log").toFile()).build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
     private void login(String username, String password) {
         browser.get(base + "/admin/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        clickAndWait(By.id("login"));
+        Browser.clickAndWait(browser, By.id("login"));
         assertEquals(username, browser.findElement(By.id("current-user")).getText());
-    }
-
-    private void clickAndWait(By element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(element).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
-    }
-
-    /** Screens for docs/screenshots (written to target/screenshots; copied by hand when they change). */
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Logs in over HTTP with the login form's CSRF token; the answer carries the session cookie. */
