@@ -27,7 +27,7 @@ WARMUP=${WARMUP:-2000} # messages relayed to the sink by each MTA before the clo
 WORK=$(mktemp -d /tmp/quire-bench.XXXXXX)
 chmod 755 "$WORK"
 PF_PORT=20025; PF_SINK=20026; Q_PORT=20027; Q_SINK=20028
-QUIRE=cli/target/quire/bin/quire
+QUIRE=${QUIRE:-cli/target/quire/bin/quire} # a copy of the distribution may be given, so that a build does not replace it mid-run
 DB=quire_bench
 
 sink() { # port count-file: counts messages (transactions) as they arrive
