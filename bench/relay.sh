@@ -13,6 +13,9 @@
 # hot code (Postfix's processes are started by then too). ONLY=quire skips the Postfix half (for trying a
 # change; the ratios need both). JFR=FILE records a JFR profile of Quire's JVM during the relay phase into FILE
 # (settings=default: execution samples every 20 ms, little overhead).
+# STRACE=1 counts the system calls of each MTA during its relay phase (strace -f -c on every process of it, the
+# Debian strace package: apt-get install strace) and prints them per message; tracing slows both MTAs, so the
+# rates of such a run are not comparable, only the counts (use fewer MESSAGES, e.g. 5000).
 # QUIRE_JAVA_OPTIONS replaces the launcher's JVM options (default: -Xmx512m -XX:+UseSerialGC
 # -XX:TieredStopAtLevel=1, C1 only, tuned for start-up).
 set -euo pipefail
@@ -24,7 +27,7 @@ WARMUP=${WARMUP:-2000} # messages relayed to the sink by each MTA before the clo
 WORK=$(mktemp -d /tmp/quire-bench.XXXXXX)
 chmod 755 "$WORK"
 PF_PORT=20025; PF_SINK=20026; Q_PORT=20027; Q_SINK=20028
-QUIRE=cli/target/quire/bin/quire
+QUIRE=${QUIRE:-cli/target/quire/bin/quire} # a copy of the distribution may be given, so that a build does not replace it mid-run
 DB=quire_bench
 
 sink() { # port count-file: counts messages (transactions) as they arrive
@@ -44,6 +47,20 @@ sys_ticks() { awk '{print $15}' /proc/"$1"/stat; } # the kernel's part (system c
 # Postfix's CPU: the master (with every child it reaped) and its live children
 pf_ticks() { local m; m=$(head -1 /var/spool/postfix/pid/master.pid | tr -d ' '); ticks "$m" $(pgrep -P "$m"); }
 HZ=$(getconf CLK_TCK)
+trace_start() { # file pid...: counts the system calls of the processes (all their threads, and their new children)
+  [ -n "${STRACE:-}" ] || return 0
+  local f=$1 args=() p; shift
+  for p in "$@"; do args+=(-p "$p"); done
+  strace -f -c -o "$f" "${args[@]}" 2>/dev/null &
+  TRACER=$!; sleep 1
+}
+trace_stop() { # file label: stops the tracer, prints the top calls and the calls per message
+  [ -n "${STRACE:-}" ] || return 0
+  kill -INT "$TRACER"; wait "$TRACER" 2>/dev/null || true
+  echo "== system calls of $2 during the relay phase, per message (strace -f -c):"
+  awk -v n="$MESSAGES" '$1 ~ /^[0-9.]+$/ && NF >= 5 { c = $4; printf "  %-18s %8.2f\n", $NF, c / n }' "$1" \
+    | sort -k2 -n -r | head -16
+}
 per_msg() { echo "scale=3; ($2 - $1) * 1000 / $HZ / $MESSAGES" | bc; } # ticks-before ticks-after: CPU ms per message
 wait_count() { # file target timeout-seconds
   local end=$(( $(date +%s) + $3 ))
@@ -93,10 +110,13 @@ kill "$pid"
 c0=$(pf_ticks)
 t0=$(now)
 pid=$(sink $PF_SINK "$WORK/pf-sink2.count")
+m=$(head -1 /var/spool/postfix/pid/master.pid | tr -d ' ')
+trace_start "$WORK/pf.strace" "$m" $(pgrep -P "$m")
 pf_relay_send=$(run_source $PF_PORT)
 wait_count "$WORK/pf-sink2.count" "$MESSAGES" 600
 pf_relay=$(echo "$(now) - $t0" | bc)
 pf_relay_cpu=$(per_msg "$c0" "$(pf_ticks)")
+trace_stop "$WORK/pf.strace" Postfix
 sleep 3 # let cached connections time out, so the sink counts them
 kill "$pid"; sleep 0.5
 pf_sess=$(sessions "$WORK/pf-sink2.count")
@@ -144,11 +164,13 @@ c0=$(ticks "$jvm"); d0=$(ticks $(pgrep -x mariadbd)); s0=$(sys_ticks "$jvm")
 [ -z "${JFR:-}" ] || jcmd "$jvm" JFR.start name=relay settings=default filename="$JFR" >/dev/null
 t0=$(now)
 pid=$(sink $Q_SINK "$WORK/q-sink2.count")
+trace_start "$WORK/q.strace" "$jvm"
 q_relay_send=$(run_source $Q_PORT)
 wait_count "$WORK/q-sink2.count" "$MESSAGES" 600
 q_relay=$(echo "$(now) - $t0" | bc)
 q_relay_cpu=$(per_msg "$c0" "$(ticks "$jvm")"); q_relay_db=$(per_msg "$d0" "$(ticks $(pgrep -x mariadbd))")
 q_relay_sys=$(per_msg "$s0" "$(sys_ticks "$jvm")")
+trace_stop "$WORK/q.strace" Quire
 [ -z "${JFR:-}" ] || jcmd "$jvm" JFR.stop name=relay >/dev/null
 sleep 3
 kill "$pid"; sleep 0.5

@@ -181,10 +181,13 @@ class MtaFrontDoorIT {
                     + " 250 2.0.0") && smuggling.split("354 ").length == 2, smuggling);
 
             // the accepted message reached every alias target: Maildirs, the staff mail service, the ticket pipe
+            // smtp-sink creates its dump file at MAIL and writes it at the end of DATA: wait for the content
             Poll.until("alice, bob, the staff mail service and the ticket queue", Duration.ofSeconds(60),
                     () -> maildir("alice").size() == 1 && maildir("bob").size() == 1 && staffmail.messages().size() == 1
+                            && staffmail.messages().get(0).contains("Subject: aliases")
                             && Files.exists(ticketQueue) && Files.readString(ticketQueue).contains("Subject: aliases"));
-            assertTrue(staffmail.messages().get(0).contains("X-Rcpt-Args: <jdoe@staffmail.example>"));
+            assertTrue(staffmail.messages().get(0).contains("X-Rcpt-Args: <jdoe@staffmail.example>"),
+                    staffmail.messages().get(0));
             assertTrue(read(maildir("alice").get(0)).contains("Subject: aliases"), "nothing smuggled reached alice");
             assertTrue(Files.readString(ticketQueue).contains("Message-ID: <aliases-1@remote.test>"));
 

@@ -1,7 +1,6 @@
 package dev.quire.mail.smtp;
 
 import dev.quire.mail.EmailAddress;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -48,7 +47,7 @@ final class Session implements SessionContext, Runnable {
     private boolean utf8Transaction;
     private ChunkedMessage chunks;
     private boolean lastLineTooLong;
-    private BufferedInputStream in;
+    private SessionInput in;
     private OutputStream out;
     private String heloName;
     private MessageHandler handler;
@@ -299,10 +298,14 @@ final class Session implements SessionContext, Runnable {
         }
     }
 
-    /** Queues a reply; flushes unless more pipelined input is already waiting. */
+    /**
+     * Queues a reply; flushes unless more pipelined input is already in the session's buffer (RFC 2920: the replies to
+     * a command group go out together). Only the buffer is asked, not the socket: a system call per reply cost more
+     * than the rare early flush it would save.
+     */
     void reply(Reply reply) throws IOException {
         out.write((reply.toWire() + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        if (in.available() == 0) {
+        if (in.buffered() == 0) {
             out.flush();
         }
     }

@@ -39,6 +39,8 @@ public final class SmtpClient implements Closeable {
     private static final Pattern ENHANCED = Pattern.compile("([245])\\.\\d{1,3}\\.\\d{1,3}(?= |$)");
     private static final int MAX_REPLY_LINE = 4096;
     private static final int MAX_REPLY_LINES = 200;
+    /** Room for a pipelined command group and a typical message, so that each goes out in one write. */
+    private static final int OUT_BUFFER = 64 * 1024;
 
     private Socket socket;
     private BufferedInputStream in;
@@ -53,7 +55,7 @@ public final class SmtpClient implements Closeable {
         this.lmtp = lmtp;
         this.heloName = heloName;
         this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = new BufferedOutputStream(socket.getOutputStream());
+        this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
     }
 
     /**
@@ -89,7 +91,82 @@ public final class SmtpClient implements Closeable {
 
     /** MAIL FROM:&lt;sender&gt; with ESMTP parameters such as {@code SIZE=1234}; null sender means {@code <>}. */
     public Reply mailFrom(EmailAddress sender, String... params) throws IOException {
-        return command("MAIL FROM:<" + (sender == null ? "" : sender.mailbox()) + ">" + joined(params));
+        return command(mailLine(sender, params));
+    }
+
+    /** True when the server offered PIPELINING (RFC 2920), so {@link #pipeline} may be used. */
+    public boolean pipelining() {
+        return extensions.contains("PIPELINING");
+    }
+
+    /**
+     * One RFC 2920 command group in one write: RSET when {@code reset} (a reused session), MAIL FROM, every RCPT TO
+     * and DATA; then the replies in order, read as they come. When DATA is answered 354 the content follows with
+     * {@link #content}; if no recipient was accepted but DATA still got 354, the empty message is ended here (RFC
+     * 2920, section 3.1) and its reply replaces the 354. Only for a server that offered PIPELINING.
+     *
+     * @return one reply per command sent: [RSET,] MAIL, each RCPT, DATA
+     * @throws IllegalStateException if the server did not offer PIPELINING
+     */
+    public List<Reply> pipeline(boolean reset, EmailAddress sender, List<EmailAddress> recipients) throws IOException {
+        if (!pipelining()) {
+            throw new IllegalStateException("the server does not offer PIPELINING");
+        }
+        StringBuilder group = new StringBuilder(64 * (recipients.size() + 3));
+        if (reset) {
+            group.append("RSET\r\n");
+        }
+        group.append(mailLine(sender)).append("\r\n");
+        for (EmailAddress r : recipients) {
+            group.append(rcptLine(r)).append("\r\n");
+        }
+        group.append("DATA\r\n");
+        out.write(group.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        int count = recipients.size() + (reset ? 3 : 2);
+        List<Reply> replies = new ArrayList<>(count);
+        boolean anyAccepted = false;
+        for (int i = 0; i < count; i++) {
+            Reply reply = readReply();
+            int rcpt = i - (reset ? 2 : 1);
+            anyAccepted |= rcpt >= 0 && rcpt < recipients.size() && reply.isPositive();
+            replies.add(reply);
+        }
+        if (replies.get(count - 1).code() == 354 && !anyAccepted) {
+            out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            replies.set(count - 1, readReply());
+        }
+        return Collections.unmodifiableList(replies);
+    }
+
+    /**
+     * The content after DATA was answered 354 (see {@link #pipeline}): dot-stuffed, every line end made CRLF, ended by
+     * CRLF "." CRLF, written in as few writes as the buffer allows.
+     *
+     * @return one reply (SMTP) or one per accepted recipient (LMTP)
+     */
+    public List<Reply> content(InputStream content, int acceptedRecipients) throws IOException {
+        if (lmtp && acceptedRecipients < 1) {
+            throw new IllegalArgumentException("LMTP DATA needs at least one accepted recipient");
+        }
+        DotStuffingOutputStream stuffed = new DotStuffingOutputStream(out);
+        content.transferTo(stuffed);
+        stuffed.finish();
+        int count = lmtp ? acceptedRecipients : 1;
+        List<Reply> replies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            replies.add(readReply());
+        }
+        return Collections.unmodifiableList(replies);
+    }
+
+    private static String mailLine(EmailAddress sender, String... params) {
+        return "MAIL FROM:<" + (sender == null ? "" : sender.mailbox()) + ">" + joined(params);
+    }
+
+    private static String rcptLine(EmailAddress recipient, String... params) {
+        return "RCPT TO:<" + recipient.mailbox() + ">" + joined(params);
     }
 
     /**
@@ -115,7 +192,7 @@ public final class SmtpClient implements Closeable {
 
     /** RCPT TO:&lt;recipient&gt; with ESMTP parameters. */
     public Reply rcptTo(EmailAddress recipient, String... params) throws IOException {
-        return command("RCPT TO:<" + recipient.mailbox() + ">" + joined(params));
+        return command(rcptLine(recipient, params));
     }
 
     /**
@@ -133,15 +210,7 @@ public final class SmtpClient implements Closeable {
         if (go.code() != 354) {
             return List.of(go);
         }
-        DotStuffingOutputStream stuffed = new DotStuffingOutputStream(out);
-        content.transferTo(stuffed);
-        stuffed.finish();
-        int count = lmtp ? acceptedRecipients : 1;
-        List<Reply> replies = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            replies.add(readReply());
-        }
-        return Collections.unmodifiableList(replies);
+        return content(content, acceptedRecipients);
     }
 
     /**
@@ -171,7 +240,7 @@ public final class SmtpClient implements Closeable {
         ssl.startHandshake();
         socket = ssl;
         in = new BufferedInputStream(ssl.getInputStream());
-        out = new BufferedOutputStream(ssl.getOutputStream());
+        out = new BufferedOutputStream(ssl.getOutputStream(), OUT_BUFFER);
         tls = true;
         extensions = Set.of();
         greet(null);

@@ -96,6 +96,75 @@ class SmtpClientTest {
     }
 
     @Test
+    void aPipelinedGroupDeliversAndAReusedSessionLeadsWithRset() throws Exception {
+        EmailAddress refused = EmailAddress.parse("nobody@example.org");
+        RecordingHandlerFactory handlers = new RecordingHandlerFactory();
+        handlers.acceptRecipient = r -> !r.equals(refused);
+        try (SmtpServer server = TestServers.start(handlers, b -> b);
+                SmtpClient client = SmtpClient.connect("127.0.0.1", server.port(), TIMEOUT, false, "me")) {
+            assertTrue(client.pipelining());
+            List<Reply> group = client.pipeline(false, SENDER, List.of(ONE, refused, TWO));
+            assertEquals(List.of(250, 250, 550, 250, 354), group.stream().map(Reply::code).toList());
+            assertEquals(List.of(new Reply(250, "2.0.0", "queued")),
+                    client.content(bytes("Subject: one\r\n\r\n.x\r\n"), 2));
+            List<Reply> again = client.pipeline(true, SENDER, List.of(TWO));
+            assertEquals(List.of(250, 250, 250, 354), again.stream().map(Reply::code).toList());
+            assertEquals(250, client.content(bytes("Subject: two\r\n\r\nbody\r\n"), 1).get(0).code());
+            List<Reply> none = client.pipeline(true, SENDER, List.of(refused));
+            assertTrue(none.get(3).code() >= 500, "DATA without an accepted recipient is refused: " + none);
+            client.quit();
+        }
+        RecordingHandlerFactory.Delivery first = handlers.nextDelivery();
+        assertEquals(List.of(ONE, TWO), first.recipients());
+        assertArrayEquals("Subject: one\r\n\r\n.x\r\n".getBytes(StandardCharsets.US_ASCII), first.content());
+        RecordingHandlerFactory.Delivery second = handlers.nextDelivery();
+        assertEquals(List.of(TWO), second.recipients());
+    }
+
+    @Test
+    void aPipelinedGroupIsSentBeforeAnyReplyIsAwaited() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0)) {
+            // answers only after the whole group (MAIL, two RCPTs, DATA) has arrived: a client that waits for the
+            // reply to MAIL before sending RCPT would time out here
+            Thread peer = new Thread(() -> {
+                try (Socket s = fake.accept()) {
+                    s.setSoTimeout(5000);
+                    InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream();
+                    out.write("220 fake\r\n".getBytes(StandardCharsets.US_ASCII));
+                    skipLines(in, 1);
+                    out.write("250-fake\r\n250 PIPELINING\r\n".getBytes(StandardCharsets.US_ASCII));
+                    skipLines(in, 4);
+                    out.write("250 ok\r\n250 ok\r\n550 5.1.1 no\r\n354 go\r\n".getBytes(StandardCharsets.US_ASCII));
+                    skipLines(in, 2); // the content and its terminating dot
+                    out.write("250 2.0.0 queued\r\n".getBytes(StandardCharsets.US_ASCII));
+                    while (in.read() >= 0) {
+                        // wait for the client to close
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            peer.start();
+            try (SmtpClient client = SmtpClient.connect("127.0.0.1", fake.getLocalPort(), TIMEOUT, false, "me")) {
+                List<Reply> group = client.pipeline(false, SENDER, List.of(ONE, TWO));
+                assertEquals(List.of(250, 250, 550, 354), group.stream().map(Reply::code).toList());
+                assertEquals(List.of(new Reply(250, "2.0.0", "queued")), client.content(bytes("Subject: x\r\n"), 1));
+            }
+            peer.join(5000);
+        }
+    }
+
+    private static void skipLines(InputStream in, int lines) throws IOException {
+        for (int i = 0; i < lines; i++) {
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                // skip the command
+            }
+        }
+    }
+
+    @Test
     void fallsBackToHeloAndParsesMultiLineReplies() throws Exception {
         try (ServerSocket fake = new ServerSocket(0)) {
             Thread peer = new Thread(() -> scriptedPeer(fake, "220-old.example first\r\n220 old.example second\r\n",

@@ -99,8 +99,14 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
     public Attempt attempt(Envelope envelope, Path message, List<EmailAddress> recipients) {
         ConnectionCache.Key key = new ConnectionCache.Key(address, port, lmtp, heloName);
         ConnectionCache.Session cached = cache.take(key);
-        if (cached != null && reset(cached.client)) {
-            return run(key, cached, envelope, message, recipients);
+        if (cached != null && cached.client.pipelining()) {
+            // RSET goes in the command group; a session the peer closed while it waited fails before any reply
+            Attempt attempt = run(key, cached, envelope, message, recipients, true);
+            if (attempt != null) {
+                return attempt;
+            }
+        } else if (cached != null && reset(cached.client)) {
+            return run(key, cached, envelope, message, recipients, false);
         }
         SmtpClient client;
         try {
@@ -130,7 +136,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
                 }
             }
         }
-        return run(key, cache.opened(client, security), envelope, message, recipients);
+        return run(key, cache.opened(client, security), envelope, message, recipients, false);
     }
 
     /** RSET on a cached session: true when it is still good, else it is closed. */
@@ -146,17 +152,87 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
         return false;
     }
 
+    /**
+     * Runs one transaction on a session and returns it to the cache or closes it. With {@code reset} (a cached
+     * session that speaks PIPELINING) RSET leads the command group, and null means the session was dead before it
+     * answered RSET: nothing reached the peer, so the caller opens a new one.
+     */
     private Attempt run(ConnectionCache.Key key, ConnectionCache.Session session, Envelope envelope, Path message,
-            List<EmailAddress> recipients) {
+            List<EmailAddress> recipients, boolean reset) {
         String via = describe() + ", " + session.security + (session.uses() > 1 ? ", conn_use=" + session.uses() : "");
         boolean[] reusable = {false};
-        Attempt attempt = transaction(session.client, envelope, message, recipients, via, reusable);
-        if (reusable[0]) {
+        Attempt attempt = session.client.pipelining()
+                ? pipelined(session.client, reset, envelope, message, recipients, via, reusable)
+                : transaction(session.client, envelope, message, recipients, via, reusable);
+        if (attempt != null && reusable[0]) {
             cache.release(key, session);
         } else {
             session.client.close();
         }
         return attempt;
+    }
+
+    /**
+     * One transaction as one RFC 2920 command group ([RSET,] MAIL, RCPT..., DATA in one write), then the content;
+     * null when a leading RSET was never answered (see {@link #run}).
+     */
+    private Attempt pipelined(SmtpClient client, boolean reset, Envelope envelope, Path message,
+            List<EmailAddress> recipients, String via, boolean[] reusable) {
+        Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
+        List<Reply> replies;
+        try {
+            replies = client.pipeline(reset, envelope.sender(), recipients);
+        } catch (IOException e) {
+            if (reset) {
+                return null;
+            }
+            return unanswered(recipients, "lost connection with " + describe() + ": " + e.getMessage());
+        }
+        int first = reset ? 1 : 0;
+        Reply from = replies.get(first);
+        if (reset && !replies.get(0).isPositive()) {
+            return null;
+        }
+        try {
+            if (!from.isPositive()) {
+                recipients.forEach(r -> out.put(r, Outcome.of(from)));
+                reusable[0] = from.code() != 421;
+                return new Attempt(out, true);
+            }
+            List<EmailAddress> accepted = new ArrayList<>();
+            for (int i = 0; i < recipients.size(); i++) {
+                Reply reply = replies.get(first + 1 + i);
+                if (reply.isPositive()) {
+                    accepted.add(recipients.get(i));
+                } else {
+                    out.put(recipients.get(i), Outcome.of(reply));
+                }
+            }
+            Reply data = replies.get(replies.size() - 1);
+            if (!accepted.isEmpty()) {
+                List<Reply> results;
+                if (data.code() == 354) {
+                    try (InputStream in = Files.newInputStream(message)) {
+                        results = client.content(in, accepted.size());
+                    }
+                } else {
+                    results = List.of(data);
+                }
+                for (int i = 0; i < accepted.size(); i++) {
+                    Reply r = lmtp && results.size() == accepted.size() ? results.get(i) : results.get(0);
+                    out.put(accepted.get(i), r.isPositive()
+                            ? Outcome.delivered(r.toWire() + " (" + via + ")")
+                            : Outcome.of(r));
+                }
+            }
+            reusable[0] = data.code() != 421;
+        } catch (IOException e) {
+            for (EmailAddress r : recipients) {
+                out.putIfAbsent(r, Outcome.retry("451 4.4.2 lost connection with " + describe() + ": "
+                        + e.getMessage()));
+            }
+        }
+        return new Attempt(out, true);
     }
 
     /** One transaction; {@code reusable[0]} tells whether the session ended it cleanly. */

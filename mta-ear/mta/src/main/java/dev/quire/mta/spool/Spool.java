@@ -152,32 +152,80 @@ public final class Spool implements java.io.Closeable {
      */
     public void store(Envelope envelope, MessageWriter writer) throws IOException {
         QueueId id = envelope.id();
-        Path tmpMessage = tmp.resolve(id.value() + MESSAGE);
+        // written in place: a message file is invisible to the queues until its envelope is renamed in, and one
+        // without an envelope is removed at recovery
+        Path message = messagePath(id);
         try {
-            long size = write(tmpMessage, writer, false);
-            if (size <= journalMax) {
+            Capture capture = new Capture(journalMax);
+            write(message, out -> writer.writeTo(capture.tee(out)), false);
+            byte[] bytes = capture.bytes();
+            if (bytes != null) {
                 byte[] json = EnvelopeCodec.encode(envelope);
                 Journal j = journal();
-                j.commit(id, json, Files.readAllBytes(tmpMessage));
+                j.commit(id, json, bytes);
                 try {
-                    moveAtomically(tmpMessage, messagePath(id));
                     writeEnvelope(id, json, QueueName.INCOMING, false);
                 } catch (IOException | RuntimeException e) {
                     j.release(id, Journal.FINISHED);
                     throw e;
                 }
             } else {
-                try (FileChannel ch = FileChannel.open(tmpMessage, StandardOpenOption.WRITE)) {
+                try (FileChannel ch = FileChannel.open(message, StandardOpenOption.WRITE)) {
                     ch.force(true);
                 }
-                moveAtomically(tmpMessage, messagePath(id));
                 fsyncDirectory(messages);
                 writeEnvelope(envelope, QueueName.INCOMING, true);
             }
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmpMessage);
-            Files.deleteIfExists(messagePath(id));
+            Files.deleteIfExists(message);
             throw e;
+        }
+    }
+
+    /**
+     * Keeps a copy of what a message writer writes while it is no longer than the journal takes, so that the journal
+     * record needs no read of the file back.
+     */
+    private static final class Capture {
+        private final long limit;
+        private java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream(8 * 1024);
+
+        Capture(long limit) {
+            this.limit = limit;
+            if (limit <= 0) {
+                copy = null;
+            }
+        }
+
+        OutputStream tee(OutputStream out) {
+            return new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    keep(new byte[]{(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    keep(b, off, len);
+                }
+            };
+        }
+
+        private void keep(byte[] b, int off, int len) {
+            if (copy != null) {
+                if (copy.size() + (long) len > limit) {
+                    copy = null;
+                } else {
+                    copy.write(b, off, len);
+                }
+            }
+        }
+
+        /** The message's bytes, or null when it is larger than the journal takes. */
+        byte[] bytes() {
+            return copy == null ? null : copy.toByteArray();
         }
     }
 
