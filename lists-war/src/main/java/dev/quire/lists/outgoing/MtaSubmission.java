@@ -36,8 +36,9 @@ public class MtaSubmission {
 
     /**
      * Queues one copy for many recipients: transactions of at most {@code quire.smtp.maxrcpt} recipients (the
-     * MTA's own limit), dealt out over up to {@code quire.lists.fanout.sessions} parallel connections. Recipients the MTA refuses for good are logged and skipped; a
-     * deferred recipient or a refused transaction is an exception.
+     * MTA's own limit), dealt out over up to {@code quire.lists.fanout.sessions} parallel connections.
+     * Recipients the MTA refuses for good are logged and skipped; a deferred recipient or a refused transaction
+     * is an exception (the LMTP delivery is retried).
      */
     public void submit(EmailAddress sender, List<EmailAddress> recipients, byte[] message) throws IOException {
         submit(sender, recipients, message, false);
