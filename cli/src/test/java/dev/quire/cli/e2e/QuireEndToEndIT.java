@@ -109,9 +109,11 @@ class QuireEndToEndIT {
             assertEquals("REFUSED victim@elsewhere.test 554 5.7.1 Relay access denied", py.get(1));
             assertEquals("ACCEPTED demo@lists.example.test", py.get(2));
 
-            // 3-5. every member gets exactly one copy: Maildirs for alice and bob, the smarthost for carol
-            Poll.until("one copy in each local Maildir and one at the smarthost", DELIVERY,
-                    () -> maildir("alice").size() == 1 && maildir("bob").size() == 1 && sink.messages().size() == 1);
+            // 3-5. every member gets exactly one copy: Maildirs for alice and bob, the smarthost for carol; the
+            // smarthost also gets mallory's notice that her post awaits approval
+            Poll.until("one copy in each local Maildir, and carol's copy and mallory's notice at the smarthost",
+                    DELIVERY, () -> maildir("alice").size() == 1 && maildir("bob").size() == 1
+                            && sink.messages().size() == 2);
             Poll.until("an empty queue", DELIVERY, this::spoolEmpty);
             for (String user : List.of("alice", "bob")) {
                 String copy = Files.readString(maildir(user).get(0), StandardCharsets.ISO_8859_1);
@@ -119,7 +121,7 @@ class QuireEndToEndIT {
                 assertTrue(copy.startsWith("Return-Path: <demo-bounces@lists.example.test>\r\nDelivered-To: " + user
                         + "@example.test\r\n"), copy);
             }
-            String remote = sink.messages().get(0);
+            String remote = to("carol@remote.test", sink.messages());
             assertTrue(remote.contains("X-Mail-Args: <demo-bounces@lists.example.test>"), remote);
             assertTrue(remote.contains("X-Rcpt-Args: <carol@remote.test>"), remote);
             assertListCopy(remote);
@@ -130,7 +132,9 @@ class QuireEndToEndIT {
                     query("SELECT sender, reasons, message_id FROM held_message"));
             assertTrue(Stream.of(maildir("alice"), maildir("bob")).flatMap(List::stream)
                     .noneMatch(p -> read(p).contains("mallory")));
-            assertTrue(sink.messages().stream().noneMatch(m -> m.contains("mallory")));
+            String notice = to("mallory@remote.test", sink.messages());
+            assertTrue(notice.contains("X-Mail-Args: <>"), "a notice has the null sender: " + notice);
+            assertTrue(notice.contains("Subject: Your message to Demo list awaits moderator approval"), notice);
 
             // LMTP answers per recipient: two accepted recipients, two replies after DATA
             assertEquals(List.of("250", "550", "250", "354", "250 2.0.0 Bounce received",
@@ -160,6 +164,13 @@ class QuireEndToEndIT {
             assertEquals(2, secondRunCopies);
             assertEquals(2, maildir("alice").size(), "no local copy was delivered twice");
         }
+    }
+
+    /** The one message at the sink for {@code rcpt}. */
+    private static String to(String rcpt, List<String> messages) {
+        List<String> found = messages.stream().filter(m -> m.contains("X-Rcpt-Args: <" + rcpt + ">")).toList();
+        assertEquals(1, found.size(), "one message for " + rcpt + " in " + messages);
+        return found.get(0);
     }
 
     /** The list's copy as a member sees it (smtp-sink writes LF line ends; Quire keeps CRLF). */

@@ -53,7 +53,11 @@ import dev.quire.db.user.SecretHash;
  * CSRF token or from another origin is refused; every response carries the security headers; logout ends
  * the session; a password is reset through the emailed link; an owner imports a CSV file (preview, confirm,
  * progress) and approves a held post that then reaches the new members' Maildirs; every REST resource answers
- * its allowed and forbidden callers with the JSON error model; the members page of a 100,000-member list
+ * its allowed and forbidden callers with the JSON error model; an owner changes every kind of setting over
+ * REST and on the settings pages (a bad value changes nothing; emergency moderation then holds a member's post;
+ * the new subject prefix reaches the members), which a moderator may not open; an owner changes a member's
+ * options and re-enables a member whose bounces turned delivery off; the site admin bans a pattern from every
+ * list on the site bans page; the members page of a 100,000-member list
  * answers in time.
  */
 class WebAdminEndToEndIT {
@@ -142,6 +146,9 @@ class WebAdminEndToEndIT {
                 restApi();
                 new JobsChecks(base, data, work, db, BOB_TOKEN, ALICE_TOKEN).all(browser, m.group(1));
                 ownerToolsRestApi();
+                listSettingsByRestAndWeb();
+                memberOptionsByRestAndWeb();
+                siteBansPage();
                 membersPageAtOneHundredThousand();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\n--- what Quire logged:\n" + QuireProcess.logOf(data), e);
@@ -731,6 +738,180 @@ class WebAdminEndToEndIT {
         String openapi = get("/openapi", null, null).body();
         assertTrue(openapi.contains("/api/lists/{list}/members:") && openapi.contains("/api/lists/{list}/held/{id}:"),
                 openapi);
+    }
+
+    /**
+     * Settings over REST (several at once, a bad one refusing them all) and on the settings pages in Chromium:
+     * bob changes the subject prefix and turns emergency moderation on, then dana's post is held; with emergency
+     * off again a post reaches lee with the new prefix. Alice (moderator) gets 403 on the settings pages.
+     */
+    private void listSettingsByRestAndWeb() throws Exception {
+        String api = "/api/lists/" + SECOND;
+        HttpResponse<String> several = patch(api, "{\"footerTemplate\": \"-- \\n$display_name <$listname>\","
+                + " \"bounceScoreThreshold\": 3.5, \"digestPeriod\": \"weekly\", \"rosterVisibility\": \"MEMBERS\","
+                + " \"suspiciousHeaders\": \"X-Spam-Flag: ^YES\", \"respondToPostRequests\": false}", BOB_TOKEN, null,
+                null);
+        assertEquals(200, several.statusCode(), several.body());
+        String now = get(api, BOB_TOKEN, null).body();
+        for (String expected : List.of("\"footerTemplate\":\"-- \\n$display_name <$listname>\"",
+                "\"bounceScoreThreshold\":3.5", "\"digestPeriod\":\"WEEKLY\"", "\"rosterVisibility\":\"MEMBERS\"",
+                "\"suspiciousHeaders\":\"X-Spam-Flag: ^YES\"", "\"respondToPostRequests\":false")) {
+            assertTrue(now.contains(expected), expected + " in " + now);
+        }
+        HttpResponse<String> bad = patch(api, "{\"maxMessageSizeKb\": 100, \"footerTemplate\": \"$nonsuch\","
+                + " \"acceptableAliases\": \"^([\", \"digestPeriod\": \"hourly\"}", BOB_TOKEN, null, null);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"footerTemplate\":\"unknown placeholder $nonsuch")
+                && bad.body().contains("\"acceptableAliases\":\"line 1: not a regular expression")
+                && bad.body().contains("\"digestPeriod\":\"must be one of DAILY, WEEKLY, MONTHLY\"")
+                && !bad.body().contains("maxMessageSizeKb"), bad.body());
+        HttpResponse<String> explicit = patch(api, "{\"replyToPolicy\": \"EXPLICIT\"}", BOB_TOKEN, null, null);
+        assertEquals(400, explicit.statusCode(), explicit.body());
+        assertTrue(explicit.body().contains("\"replyToAddress\""), explicit.body());
+        String after = get(api, BOB_TOKEN, null).body();
+        assertTrue(after.contains("\"maxMessageSizeKb\":40") && after.contains("\"replyToPolicy\":\"NONE\"")
+                && after.contains("\"footerTemplate\":\"-- \\n$display_name <$listname>\""),
+                "nothing changed: " + after);
+
+        // the pages: bob changes the prefix (a bad display name first: refused, values kept), then emergency on
+        browser.get(base + "/admin/login");
+        login("bob", "bob's new password");
+        browser.get(base + "/admin/lists/" + SECOND);
+        clickAndWait(By.id("open-settings"));
+        assertEquals("General", browser.findElement(By.cssSelector("main h2")).getText());
+        assertFalse(browser.findElement(By.id("subjectPrefix-help")).getText().isBlank(), "each field has help");
+        browser.findElement(By.id("subjectPrefix")).clear();
+        browser.findElement(By.id("subjectPrefix")).sendKeys("[two] ");
+        String displayName = browser.findElement(By.id("displayName")).getAttribute("value");
+        browser.findElement(By.id("displayName")).clear();
+        clickAndWait(By.id("save"));
+        assertEquals("must be one line of 1 to 200 characters",
+                browser.findElement(By.id("displayName-error")).getText());
+        assertEquals("[two] ", browser.findElement(By.id("subjectPrefix")).getAttribute("value"), "the value is kept");
+        assertTrue(get(api, BOB_TOKEN, null).body().contains("\"subjectPrefix\":\"[2nd] \""), "nothing changed");
+        browser.findElement(By.id("displayName")).sendKeys(displayName);
+        clickAndWait(By.id("save"));
+        assertEquals("General saved: changed subject prefix.", browser.findElement(By.id("flash")).getText());
+        assertEquals("[two] ", browser.findElement(By.id("subjectPrefix")).getAttribute("value"));
+        clickAndWait(By.id("section-posting"));
+        assertFalse(browser.findElement(By.id("emergency")).isSelected());
+        browser.findElement(By.id("emergency")).click();
+        clickAndWait(By.id("save"));
+        assertEquals("Posting and moderation saved: changed emergency moderation.",
+                browser.findElement(By.id("flash")).getText());
+        assertTrue(browser.findElement(By.id("emergency")).isSelected());
+        screenshot("settings");
+        long heldBefore = heldCount(SECOND);
+        String swaks = run("swaks", "--server", "127.0.0.1:" + smtpPort, "--from", "dana@example.test", "--to",
+                SECOND, "--header", "Subject: held in an emergency", "--body", "a member's post");
+        assertTrue(swaks.contains("<-  250 2.0.0 Ok: queued as"), swaks);
+        Poll.until("dana's post held by emergency moderation", Duration.ofSeconds(60),
+                () -> heldCount(SECOND) == heldBefore + 1);
+        String queue = get(api + "/held", BOB_TOKEN, null).body();
+        assertTrue(queue.contains("held in an emergency"), queue);
+        clickAndWait(By.id("logout"));
+
+        // emergency off again over REST: a member's post reaches lee with the prefix set on the page
+        assertEquals(200, patch(api, "{\"emergency\": false}", BOB_TOKEN, null, null).statusCode());
+        run("swaks", "--server", "127.0.0.1:" + smtpPort, "--from", "dana@example.test", "--to", SECOND, "--header",
+                "Subject: after the emergency", "--body", "a member's post");
+        Poll.until("the post in a member's Maildir with the new prefix", Duration.ofSeconds(60),
+                () -> Stream.concat(maildir("lee").stream(), maildir("dana").stream())
+                        .anyMatch(f -> read(f).contains("Subject: [two] after the emergency")));
+
+        // a moderator may not open or post the settings pages
+        String demoBefore = get("/api/lists/" + DEMO, adminToken(), null).body();
+        Session alice = Session.open(this);
+        alice.login("alice", "alice's password");
+        HttpResponse<String> page = get("/admin/lists/" + DEMO + "/settings/general", null, alice.cookie);
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("needs the owner role"), page.body());
+        assertEquals(404, get("/admin/lists/" + SECOND + "/settings/general", null, alice.cookie).statusCode());
+        HttpResponse<String> post = alice.post("/admin/lists/" + DEMO + "/settings/posting",
+                form("emergency", "true", "_csrf", alice.csrf), base);
+        assertEquals(403, post.statusCode());
+        assertEquals(demoBefore, get("/api/lists/" + DEMO, adminToken(), null).body(),
+                "the refused form changed nothing");
+    }
+
+    /**
+     * A member's options: bob turns kim's delivery off over REST (a bad option changes nothing), then on the
+     * member page re-enables dana, whose delivery bounces had turned off: delivery on, bounce score 0.
+     */
+    private void memberOptionsByRestAndWeb() throws Exception {
+        String kim = "/api/lists/" + SECOND + "/members/kim@example.test";
+        HttpResponse<String> off = patch(kim, "{\"deliveryEnabled\": false, \"moderationAction\": \"hold\","
+                + " \"hideAddress\": true}", BOB_TOKEN, null, null);
+        assertEquals(200, off.statusCode(), off.body());
+        assertTrue(off.body().contains("\"deliveryEnabled\":false")
+                && off.body().contains("\"disabledReason\":\"by_moderator\"")
+                && off.body().contains("\"moderationAction\":\"hold\"") && off.body().contains("\"hideAddress\":true"),
+                off.body());
+        HttpResponse<String> bad = patch(kim, "{\"deliveryEnabled\": true, \"deliveryMode\": \"pigeon\"}", BOB_TOKEN,
+                null, null);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"deliveryMode\":\"must be one of REGULAR, MIME_DIGEST, PLAIN_DIGEST\""),
+                bad.body());
+        assertTrue(get(kim, BOB_TOKEN, null).body().contains("\"deliveryEnabled\":false"), "nothing changed");
+        assertEquals(403, patch("/api/lists/" + DEMO + "/members/alice@example.test", "{\"hideAddress\": true}",
+                ALICE_TOKEN, null, null).statusCode());
+
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE member m JOIN mailing_list l ON l.id = m.list_id SET m.delivery_enabled = FALSE,"
+                    + " m.disabled_reason = 'BY_BOUNCES', m.disabled_at = NOW(), m.bounce_score = 5.5,"
+                    + " m.bounce_warnings_sent = 2 WHERE l.name = 'second' AND m.address = 'dana@example.test'"
+                    + " AND m.role = 'MEMBER'");
+        }
+        browser.get(base + "/admin/login");
+        login("bob", "bob's new password");
+        browser.get(base + "/admin/lists/" + SECOND + "/members/dana@example.test");
+        assertTrue(browser.findElement(By.id("delivery")).getText().startsWith("off (by_bounces"),
+                browser.findElement(By.id("delivery")).getText());
+        assertEquals("5.5", browser.findElement(By.id("bounce-score")).getText());
+        browser.findElement(By.id("deliveryEnabled")).click();
+        clickAndWait(By.id("save-options"));
+        assertEquals("The options of dana@example.test are saved; delivery is on.",
+                browser.findElement(By.id("flash")).getText());
+        assertEquals("on", browser.findElement(By.id("delivery")).getText());
+        assertEquals("0.0", browser.findElement(By.id("bounce-score")).getText());
+        String dana = get("/api/lists/" + SECOND + "/members/dana@example.test", BOB_TOKEN, null).body();
+        assertTrue(dana.contains("\"deliveryEnabled\":true") && dana.contains("\"bounceScore\":0")
+                && dana.contains("\"bounceWarningsSent\":0"), dana);
+        clickAndWait(By.id("logout"));
+    }
+
+    /** The site admin bans a pattern from every list on the page, sees it over REST, lifts it; bob gets 403. */
+    private void siteBansPage() throws Exception {
+        browser.get(base + "/admin/login");
+        login("admin", adminPassword);
+        browser.get(base + "/admin/site/bans");
+        browser.findElement(By.id("pattern")).sendKeys("^.*@junk\\.example$");
+        clickAndWait(By.id("ban"));
+        assertEquals("^.*@junk\\.example$ is banned from every list.", browser.findElement(By.id("done")).getText());
+        assertTrue(browser.findElement(By.id("bans")).getText().contains("^.*@junk\\.example$ regular expression"),
+                browser.findElement(By.id("bans")).getText());
+        assertTrue(get("/api/bans", adminToken(), null).body().contains("\"pattern\":\"^.*@junk\\\\.example$\""),
+                "the page's ban is the API's");
+        browser.findElement(By.id("pattern")).sendKeys("^(unclosed");
+        clickAndWait(By.id("ban"));
+        assertFalse(browser.findElement(By.id("error")).getText().isBlank(), "the refusal is on the page");
+        assertEquals("^(unclosed", browser.findElement(By.id("pattern")).getAttribute("value"), "the value is kept");
+        assertFalse(get("/api/bans", adminToken(), null).body().contains("unclosed"), "nothing banned");
+        String id = get("/api/bans", adminToken(), null).body()
+                .replaceAll(".*\"id\":(\\d+),\"pattern\":\"\\^\\.\\*@junk.*", "$1");
+        clickAndWait(By.id("lift-" + id));
+        assertEquals("The ban is lifted.", browser.findElement(By.id("done")).getText());
+        assertFalse(get("/api/bans", adminToken(), null).body().contains("junk"), "lifted");
+        clickAndWait(By.id("logout"));
+        Session bob = Session.open(this);
+        bob.login("bob", "bob's new password");
+        assertEquals(403, get("/admin/site/bans", null, bob.cookie).statusCode());
+        assertEquals(403, bob.post("/admin/site/bans", form("pattern", "x@example.test", "_csrf", bob.csrf), base)
+                .statusCode());
+    }
+
+    private String adminToken() throws Exception {
+        return Files.readString(data.resolve("run").resolve("api-token")).strip();
     }
 
     /** The members page of a list of 100,000 members: pages across the roster and searches, timed. */

@@ -1,7 +1,9 @@
 package dev.quire.lists.admin;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,8 @@ import dev.quire.db.list.ListAdminRepository;
 import dev.quire.db.list.ListAdminRepository.DomainLists;
 import dev.quire.db.list.MailingList;
 import dev.quire.db.list.MemberRole;
+import dev.quire.db.list.ReplyToPolicy;
+import dev.quire.lists.admin.ListSettings.Setting;
 import dev.quire.lists.security.Account;
 import dev.quire.lists.security.ListRights;
 import dev.quire.lists.security.ListRights.ManagedList;
@@ -52,47 +56,37 @@ public class ListAdministration {
         return rights.require(caller, list, ListRole.OWNER);
     }
 
-    /** Changes some settings of a list: owners and site admins. Returns the list as it is now. */
+    /** A list after a change, with the labels of the settings whose value changed. */
+    public record Updated(ManagedList managed, List<String> changed) {
+    }
+
+    /**
+     * Changes some settings of a list: owners and site admins. An EXPLICIT Reply-To needs an address (given
+     * now or already set); when refused, nothing is changed.
+     */
     @Transactional
-    public ManagedList update(Account caller, String list, SettingsChange change) {
+    public Updated update(Account caller, String list, SettingsChange change) {
         ManagedList managed = rights.require(caller, list, ListRole.OWNER);
         MailingList l = managed.list();
-        if (change.displayName() != null) {
-            l.setDisplayName(change.displayName());
+        Map<String, Object> values = change.values();
+        boolean explicit = values.containsKey("replyToPolicy")
+                ? "EXPLICIT".equals(values.get("replyToPolicy"))
+                : l.pipeline().replyToPolicy() == ReplyToPolicy.EXPLICIT;
+        String address = values.containsKey("replyToAddress")
+                ? (String) values.get("replyToAddress")
+                : l.pipeline().replyToAddress();
+        if (explicit && address == null) {
+            throw Refused.invalid("replyToAddress", "Replies to an EXPLICIT address need the address;"
+                    + " nothing was changed.");
         }
-        if (change.subjectPrefix() != null) {
-            l.setSubjectPrefix(change.subjectPrefix());
-        }
-        if (change.description() != null) {
-            l.setDescription(change.description().isEmpty() ? null : change.description());
-        }
-        if (change.emergency() != null) {
-            l.posting().setEmergency(change.emergency());
-        }
-        if (change.maxMessageSizeKb() != null) {
-            l.posting().setMaxMessageSizeKb(change.maxMessageSizeKb());
-        }
-        if (change.maxRecipients() != null) {
-            l.posting().setMaxRecipients(change.maxRecipients());
-        }
-        if (change.defaultMemberAction() != null) {
-            l.posting().setDefaultMemberAction(change.defaultMemberAction());
-        }
-        if (change.defaultNonmemberAction() != null) {
-            l.posting().setDefaultNonmemberAction(change.defaultNonmemberAction());
-        }
-        if (change.subscriptionPolicy() != null) {
-            l.subscriptions().setSubscriptionPolicy(change.subscriptionPolicy());
-        }
-        if (change.archivePolicy() != null) {
-            l.setArchivePolicy(change.archivePolicy());
-        }
-        if (change.replyToPolicy() != null) {
-            l.pipeline().setReplyToPolicy(change.replyToPolicy());
-        }
-        if (change.advertised() != null) {
-            l.setAdvertised(change.advertised());
-        }
-        return managed;
+        List<String> changed = new ArrayList<>();
+        values.forEach((name, value) -> {
+            Setting s = ListSettings.named(name).orElseThrow();
+            if (!Objects.equals(s.text(l), value == null ? "" : value.toString())) {
+                s.set().accept(l, value);
+                changed.add(s.label());
+            }
+        });
+        return new Updated(managed, changed);
     }
 }

@@ -91,6 +91,38 @@ public class MemberAdministration {
                 .orElseThrow(() -> Refused.notFound(address + " is not a member of " + list + "."));
     }
 
+    /**
+     * Changes one member's options (owners). Delivery turned on clears why it was off and, as Mailman does,
+     * the bounce score and warnings; turned off by the owner it is off BY_MODERATOR.
+     */
+    @Transactional
+    public Member change(Account caller, String list, String address, MemberChange change) {
+        Member m = member(caller, list, address);
+        if (Boolean.TRUE.equals(change.deliveryEnabled()) && !m.deliveryEnabled()) {
+            m.disable(null, java.time.Instant.now());
+            m.setBounceScore(0, m.lastBounceAt());
+            m.setBounceWarnings(0, null);
+        } else if (Boolean.FALSE.equals(change.deliveryEnabled()) && m.deliveryEnabled()) {
+            m.disable(dev.quire.db.list.DisabledReason.BY_MODERATOR, java.time.Instant.now());
+        }
+        if (change.deliveryMode() != null) {
+            m.setDeliveryMode(change.deliveryMode());
+        }
+        if (change.moderationAction() != null) {
+            m.setModerationAction(change.action());
+        }
+        if (change.acknowledgePosts() != null) {
+            m.setAcknowledgePosts(change.acknowledgePosts());
+        }
+        if (change.receiveOwnPostings() != null) {
+            m.setReceiveOwnPostings(change.receiveOwnPostings());
+        }
+        if (change.hideAddress() != null) {
+            m.setHideAddress(change.hideAddress());
+        }
+        return m;
+    }
+
     /** Subscribes (or invites) addresses; those already members are left as they are. */
     @Transactional(rollbackOn = IOException.class)
     public BulkResult add(Account caller, String list, List<NewMember> toAdd, boolean welcome, boolean invite)

@@ -27,6 +27,11 @@ public final class Refused extends RuntimeException {
         return new Refused(400, message, Map.of(field, message));
     }
 
+    /** Several fields that cannot be used: 400 naming each. */
+    public static Refused invalid(String message, Map<String, String> fields) {
+        return new Refused(400, message, fields);
+    }
+
     /** No such thing on this list: 404. */
     public static Refused notFound(String message) {
         return new Refused(404, message, null);

@@ -1,16 +1,18 @@
 package dev.quire.lists.admin;
 
-import dev.quire.db.list.Action;
-import dev.quire.db.list.ArchivePolicy;
-import dev.quire.db.list.ReplyToPolicy;
-import dev.quire.db.list.SubscriptionPolicy;
+import java.util.Map;
 
 /**
- * The settings an owner may change through the settings API; a null field stays as it is. Values are
- * already checked (lengths, ranges) by the adapter that built the change.
+ * Settings an owner changes, by the names of {@link ListSettings}, each value already checked there; the
+ * settings not named stay as they are. Build it with {@link ListSettings#parse}.
  */
-public record SettingsChange(String displayName, String subjectPrefix, String description, Boolean emergency,
-        Integer maxMessageSizeKb, Integer maxRecipients, Action defaultMemberAction, Action defaultNonmemberAction,
-        SubscriptionPolicy subscriptionPolicy, ArchivePolicy archivePolicy, ReplyToPolicy replyToPolicy,
-        Boolean advertised) {
+public record SettingsChange(Map<String, Object> values) {
+    public SettingsChange {
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+
+    /** The value given for a setting, or null when the setting is not named (or cleared). */
+    public Object get(String name) {
+        return values.get(name);
+    }
 }

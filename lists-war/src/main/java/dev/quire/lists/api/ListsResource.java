@@ -100,12 +100,13 @@ public class ListsResource {
     @PATCH
     @Path("/{list}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Changes some of a list's settings (owners and site admins); returns all of them")
+    @Operation(summary = "Changes some of a list's settings by the names in the settings object of GET"
+            + " (owners and site admins); returns all of them")
     @APIResponse(responseCode = "400", description = "an unknown setting or a bad value; nothing was changed")
     @APIResponse(responseCode = "403", description = "the caller only moderates the list")
     @APIResponse(responseCode = "404", description = "no such list, or the caller has no role on it")
     public ListSettingsView update(@PathParam("list") String list, String body) {
         ListSettingsRequest request = ListSettingsRequest.parse(body);
-        return ListSettingsView.of(admin.update(caller.require(), list, request.toChange()).list());
+        return ListSettingsView.of(admin.update(caller.require(), list, request.toChange()).managed().list());
     }
 }

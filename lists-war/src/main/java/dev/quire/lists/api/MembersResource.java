@@ -16,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.RosterImport;
 import dev.quire.lists.admin.MemberAdministration;
+import dev.quire.lists.admin.MemberChange;
 import dev.quire.lists.admin.MemberAdministration.BulkResult;
 import dev.quire.lists.admin.MemberAdministration.RosterPage;
 import dev.quire.lists.admin.NewMember;
@@ -110,6 +112,29 @@ public class MembersResource {
     @APIResponse(responseCode = "404", description = "not a member, no such list, or no role on it")
     public MemberView member(@PathParam("list") String list, @PathParam("address") String address) {
         return MemberView.of(members.member(caller.require(), list, address));
+    }
+
+    @PATCH
+    @Path("/{address}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Changes a member's options (owners): deliveryEnabled (true re-enables delivery and clears"
+            + " the bounce score), deliveryMode, moderationAction (default clears it), acknowledgePosts,"
+            + " receiveOwnPostings, hideAddress")
+    @APIResponse(responseCode = "400", description = "an unknown option or a bad value; nothing was changed")
+    @APIResponse(responseCode = "404", description = "not a member, no such list, or no role on it")
+    public MemberView change(@PathParam("list") String list, @PathParam("address") String address, String body) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        jakarta.json.JsonObject json;
+        try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(body == null
+                ? ""
+                : body))) {
+            json = r.readObject();
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            throw new InvalidRequest("The body must be a JSON object of options.", java.util.Map.of());
+        }
+        json.forEach(
+                (name, v) -> fields.put(name, v instanceof JsonString ? ((JsonString) v).getString() : v.toString()));
+        return MemberView.of(members.change(caller.require(), list, address, MemberChange.parse(fields)));
     }
 
     @POST

@@ -15,6 +15,19 @@ public final class Template {
     private Template() {
     }
 
+    /** The names of the variables a template uses, in lower case. */
+    public static java.util.Set<String> names(String template) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Matcher m = VARIABLE.matcher(template == null ? "" : template);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            if (name != null) {
+                names.add(name.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
     public static String render(String template, Map<String, String> variables) {
         if (template == null) {
             return "";

@@ -27,6 +27,7 @@ import dev.quire.db.list.RosterImport;
 import dev.quire.lists.admin.MemberAdministration;
 import dev.quire.lists.admin.MemberAdministration.BulkResult;
 import dev.quire.lists.admin.MemberAdministration.RosterPage;
+import dev.quire.lists.admin.MemberChange;
 import dev.quire.lists.admin.NewMember;
 import dev.quire.lists.admin.Refused;
 import dev.quire.lists.admin.RosterCsv;
@@ -74,6 +75,27 @@ public class MembersPages {
     public Response member(@PathParam("list") String list, @PathParam("address") String address) {
         Account account = support.account();
         return support.page("member", account, list).with("m", members.member(account, list, address)).ok();
+    }
+
+    /** The member page's form: every option at once (an unticked box is off). */
+    @POST
+    @Path("{address}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@PathParam("list") String list, @PathParam("address") String address,
+            @FormParam("deliveryEnabled") String delivery, @FormParam("deliveryMode") String mode,
+            @FormParam("moderationAction") String moderation, @FormParam("acknowledgePosts") String ack,
+            @FormParam("receiveOwnPostings") String own, @FormParam("hideAddress") String hide) {
+        Account account = support.account();
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("deliveryEnabled", Boolean.toString(delivery != null));
+        fields.put("deliveryMode", mode == null ? "" : mode);
+        fields.put("moderationAction", moderation == null ? "" : moderation);
+        fields.put("acknowledgePosts", Boolean.toString(ack != null));
+        fields.put("receiveOwnPostings", Boolean.toString(own != null));
+        fields.put("hideAddress", Boolean.toString(hide != null));
+        var m = members.change(account, list, address, MemberChange.parse(fields));
+        return support.back(list, "members/" + m.address(), "The options of " + m.address() + " are saved;"
+                + " delivery is " + (m.deliveryEnabled() ? "on." : "off."));
     }
 
     @POST

@@ -13,7 +13,7 @@ public class WebApplication extends Application {
         return Set.of(SessionPages.class, PasswordResetPages.class, AdminPages.class, JobsPages.class, SyncPages.class,
                 MembersPages.class,
                 ImportPages.class, BouncesPages.class, HeldPages.class, PendingPages.class, BansPages.class,
-                HeaderMatchesPages.class, OwnerPageSupport.RefusedPage.class,
+                HeaderMatchesPages.class, SettingsPages.class, SiteBansPages.class, OwnerPageSupport.RefusedPage.class,
                 SiteListPages.class, SiteRoutingPages.class, SiteOpsPages.class, SiteUserPages.class,
                 SiteRefusalPage.class,
                 WebExceptionMappers.Unauthenticated.class, WebExceptionMappers.Forbidden.class,
