@@ -2,9 +2,14 @@ package dev.quire.lists.outgoing;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,10 +30,15 @@ public class MtaSubmission {
     @Inject
     ListsSettings settings;
 
+    /** Runs the sessions of a hand-off in parallel; without it (tests) they run one after another. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
+
     /**
      * Queues one copy for many recipients: transactions of at most {@code quire.smtp.maxrcpt} recipients (the
-     * MTA's own limit) on one connection. Recipients the MTA refuses for good are logged and skipped; a
-     * deferred recipient or a refused transaction is an exception.
+     * MTA's own limit), dealt out over up to {@code quire.lists.fanout.sessions} parallel connections.
+     * Recipients the MTA refuses for good are logged and skipped; a deferred recipient or a refused transaction
+     * is an exception (the LMTP delivery is retried).
      */
     public void submit(EmailAddress sender, List<EmailAddress> recipients, byte[] message) throws IOException {
         submit(sender, recipients, message, false);
@@ -42,15 +52,59 @@ public class MtaSubmission {
     public void submit(EmailAddress sender, List<EmailAddress> recipients, byte[] message, boolean verp)
             throws IOException {
         int batch = Math.max(1, settings.maxRecipients());
+        List<List<EmailAddress>> batches = new ArrayList<>();
+        for (int from = 0; from < recipients.size(); from += batch) {
+            batches.add(recipients.subList(from, Math.min(recipients.size(), from + batch)));
+        }
+        int sessions = Math.min(batches.size(), Math.max(1, settings.fanoutSessions()));
+        if (sessions <= 1 || executor == null) {
+            session(sender, batches, message, verp);
+            return;
+        }
+        // the batches dealt out over parallel sessions, so the MTA spools several transactions at once
+        List<Future<?>> running = new ArrayList<>();
+        for (int s = 0; s < sessions; s++) {
+            List<List<EmailAddress>> mine = new ArrayList<>();
+            for (int i = s; i < batches.size(); i += sessions) {
+                mine.add(batches.get(i));
+            }
+            running.add(executor.submit(() -> {
+                session(sender, mine, message, verp);
+                return null;
+            }));
+        }
+        IOException failure = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while handing the post to the MTA", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                IOException io = cause instanceof IOException ? (IOException) cause : new IOException(cause);
+                if (failure == null) {
+                    failure = io;
+                } else {
+                    failure.addSuppressed(io);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void session(EmailAddress sender, List<List<EmailAddress>> batches, byte[] message, boolean verp)
+            throws IOException {
         try (PipelinedSmtp smtp = PipelinedSmtp.connect(settings.mtaHost(), settings.mtaPort(), TIMEOUT,
                 settings.hostname())) {
             boolean xverp = verp && smtp.offersXverp();
             if (verp && !xverp) {
                 LOG.warning(() -> "the MTA does not offer XVERP: " + sender + " goes out without VERP");
             }
-            for (int from = 0; from < recipients.size(); from += batch) {
-                transaction(smtp, sender, recipients.subList(from, Math.min(recipients.size(), from + batch)),
-                        message, xverp);
+            for (List<EmailAddress> b : batches) {
+                transaction(smtp, sender, b, message, xverp);
             }
             smtp.quit();
         }

@@ -28,6 +28,8 @@ import dev.quire.mail.smtp.SmtpException;
  */
 final class PipelinedSmtp implements Closeable {
     private static final int MAX_LINE = 4096;
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x1f\\x7f]");
 
     private final Socket socket;
     private final InputStream in;
@@ -152,29 +154,37 @@ final class PipelinedSmtp implements Closeable {
         out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The content with CRLF line ends and a leading dot doubled, ending in CRLF. */
+    /**
+     * The content with CRLF line ends and a leading dot doubled, ending in CRLF. Runs of bytes that need no
+     * change (lines already ending in CRLF, not starting with a dot) are written as they are, in one call.
+     */
     private void writeContent(byte[] m) throws IOException {
         boolean lineStart = true;
+        int run = 0;
         for (int i = 0; i < m.length; i++) {
             byte b = m[i];
+            if (b == '\r' && i + 1 < m.length && m[i + 1] == '\n') {
+                i++;
+                lineStart = true;
+                continue;
+            }
             if (b == '\r' || b == '\n') {
-                out.write('\r');
-                out.write('\n');
-                if (b == '\r' && i + 1 < m.length && m[i + 1] == '\n') {
-                    i++;
-                }
+                out.write(m, run, i - run);
+                out.write(CRLF);
+                run = i + 1;
                 lineStart = true;
                 continue;
             }
             if (lineStart && b == '.') {
+                out.write(m, run, i - run);
                 out.write('.');
+                run = i;
             }
-            out.write(b);
             lineStart = false;
         }
+        out.write(m, run, m.length - run);
         if (!lineStart) {
-            out.write('\r');
-            out.write('\n');
+            out.write(CRLF);
         }
     }
 
@@ -187,7 +197,7 @@ final class PipelinedSmtp implements Closeable {
                 throw new ProtocolException("malformed reply line from the MTA");
             }
             code = Integer.parseInt(line.substring(0, 3));
-            texts.add(line.length() > 4 ? line.substring(4).replaceAll("[\\x00-\\x1f\\x7f]", "?") : "");
+            texts.add(line.length() > 4 ? CONTROL.matcher(line.substring(4)).replaceAll("?") : "");
             if (line.length() <= 3 || line.charAt(3) == ' ') {
                 return new Reply(code, null, String.join("\n", texts));
             }

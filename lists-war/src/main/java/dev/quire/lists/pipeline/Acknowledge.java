@@ -43,9 +43,9 @@ public class Acknowledge implements Handler {
             return;
         }
         MailingList list = post.list();
-        Optional<Member> member = lists.deliveryRoster(list, MemberRole.MEMBER).stream()
-                .filter(m -> m.address().toString().equalsIgnoreCase(author.get().toString()))
-                .findFirst();
+        // one indexed look-up of the author, not the whole roster (10,000 entities on a big list)
+        Optional<Member> member = lists.member(list, author.get(), MemberRole.MEMBER)
+                .filter(Member::deliveryEnabled);
         if (member.isEmpty() || !member.get().acknowledgePosts()) {
             return;
         }

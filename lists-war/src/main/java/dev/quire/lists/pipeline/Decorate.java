@@ -36,6 +36,37 @@ public final class Decorate {
         if (h == null && f == null) {
             return;
         }
+        switch (route(m, h, f)) {
+            case INLINE :
+                inline(m, h, f, false);
+                break;
+            case INLINE_QP :
+                inline(m, h, f, true);
+                break;
+            case PARTS :
+                asParts(m, h, f);
+                break;
+            default :
+                wrapped(m, h, f);
+        }
+    }
+
+    /** How {@link #apply} decorates a message with these (non-blank) texts. */
+    enum Route {
+        /** Inline, the texts as they are (7bit or 8bit body): a text's characters appear verbatim. */
+        INLINE,
+        /** Inline, the texts quoted-printable encoded. */
+        INLINE_QP,
+        /** As text/plain parts of the message's multipart/mixed. */
+        PARTS,
+        /** The message becomes the middle part of a new multipart/mixed. */
+        WRAPPED
+    }
+
+    /** The route {@link #apply} takes; blank texts count as absent. */
+    static Route route(MailMessage m, String header, String footer) throws IOException {
+        String h = blankToNull(header);
+        String f = blankToNull(footer);
         ContentTypeField type = contentType(m);
         String mime = type == null ? "text/plain" : type.getMimeType().toLowerCase(Locale.ROOT);
         String charset = type == null || type.getCharset() == null
@@ -47,12 +78,11 @@ public final class Decorate {
                 || (ascii && (charset.equals("us-ascii") || charset.startsWith("iso-8859-")));
         boolean cteFits = cte.equals("8bit") || cte.equals("quoted-printable") || (ascii && cte.equals("7bit"));
         if (mime.equals("text/plain") && charsetFits && cteFits) {
-            inline(m, h, f, cte.equals("quoted-printable"));
+            return cte.equals("quoted-printable") ? Route.INLINE_QP : Route.INLINE;
         } else if (mime.equals("multipart/mixed")) {
-            asParts(m, h, f);
-        } else {
-            wrapped(m, h, f);
+            return Route.PARTS;
         }
+        return Route.WRAPPED;
     }
 
     private static void inline(MailMessage m, String header, String footer, boolean qp) {

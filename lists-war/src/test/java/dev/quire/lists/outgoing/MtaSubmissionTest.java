@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +84,53 @@ class MtaSubmissionTest {
     }
 
     @Test
+    void withAnExecutorTheTransactionsAreDealtOutOverParallelSessionsEachRecipientOnce() throws IOException {
+        ListsSettings sequential = submission.settings;
+        submission.settings = new ListsSettings() {
+            @Override
+            public String mtaHost() {
+                return sequential.mtaHost();
+            }
+
+            @Override
+            public int mtaPort() {
+                return sequential.mtaPort();
+            }
+
+            @Override
+            public String hostname() {
+                return sequential.hostname();
+            }
+
+            @Override
+            public int maxRecipients() {
+                return 3;
+            }
+
+            @Override
+            public int fanoutSessions() {
+                return 2;
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        submission.executor = pool;
+        try {
+            submission.submit(EmailAddress.parse("demo-bounces@lists.test"), members(7),
+                    "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, received.size(), "transactions of 3, 3 and 1");
+        List<EmailAddress> all = new ArrayList<>(received.stream().flatMap(t -> t.recipients().stream()).toList());
+        all.sort(java.util.Comparator.comparing(EmailAddress::toString));
+        List<EmailAddress> expected = new ArrayList<>(members(7));
+        expected.sort(java.util.Comparator.comparing(EmailAddress::toString));
+        assertEquals(expected, all);
+        assertEquals(2, received.stream().map(Transaction::session).distinct().count(), "two connections");
+        assertTrue(received.stream().allMatch(t -> t.data().equals("Subject: x\r\n\r\nbody\r\n")));
+    }
+
+    @Test
     void personalizedCopiesGoAsOneTransactionEachFromTheirVerpAddressOnOneConnection() throws IOException {
         EmailAddress bounces = EmailAddress.parse("demo-bounces@lists.test");
         try (MtaSession session = submission.session()) {
@@ -124,6 +173,10 @@ class MtaSubmissionTest {
         submission.submit(EmailAddress.parse("demo-bounces@lists.test"), members(1),
                 "Subject: x\r\n\r\n.hidden?\r\n..two\nbare LF\r\nlast".getBytes(StandardCharsets.US_ASCII));
         assertEquals("Subject: x\r\n\r\n.hidden?\r\n..two\r\nbare LF\r\nlast\r\n", received.get(0).data());
+        received.clear();
+        submission.submit(EmailAddress.parse("demo-bounces@lists.test"), members(1),
+                "Subject: y\r\n\r\nbare CR\r.dot after CR\n\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("Subject: y\r\n\r\nbare CR\r\n.dot after CR\r\n\r\n.\r\n", received.get(0).data());
     }
 
     private final class Recorder implements MessageHandler {

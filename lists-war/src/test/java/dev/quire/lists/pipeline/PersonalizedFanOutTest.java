@@ -110,6 +110,11 @@ class PersonalizedFanOutTest {
         };
         copies.signer = new OutgoingSigner() {
             @Override
+            public boolean signs(MailingList list) {
+                return false;
+            }
+
+            @Override
             public void sign(MailingList list, MailMessage copy) {
             }
         };
