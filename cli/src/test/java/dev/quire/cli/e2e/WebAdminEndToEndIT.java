@@ -1032,8 +1032,15 @@ class WebAdminEndToEndIT {
         return driver;
     }
 
-    /** Fills and sends the login form, and waits for the answer page. */
+    /**
+     * Fills and sends the login form, and waits for the answer page; when someone is logged in already (the login
+     * page then forwards), that session is dropped first.
+     */
     private void login(String username, String password) {
+        if (browser.findElements(By.id("username")).isEmpty()) {
+            browser.manage().deleteAllCookies();
+            browser.get(base + "/admin/login");
+        }
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
