@@ -66,6 +66,9 @@ class TwoNodesIT {
     private static Process start(TestDatabase db, String name) throws Exception {
         Path target = Path.of("target").toAbsolutePath();
         Path root = target.resolve("it-" + name);
+        // Payara Micro deploys again what an earlier run left in its root directory, before the --deploy one: a
+        // second mta.war whose pool goes away under its running scheduler. Each run starts from nothing.
+        deleteTree(root);
         Files.createDirectories(root);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
@@ -115,6 +118,17 @@ class TwoNodesIT {
             }
         }
         return out;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static int freePort() throws Exception {
