@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
@@ -16,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import dev.quire.mail.EmailAddress;
+import dev.quire.mta.spool.MessageBody;
 
 /**
  * Appends a message to a file in mbox format, as an alias {@code /path/file} target asks: a {@code From }
@@ -26,7 +26,7 @@ public final class FileAgent {
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
             Locale.US);
 
-    public Outcome deliver(Path file, Path message, EmailAddress sender) {
+    public Outcome deliver(Path file, MessageBody message, EmailAddress sender) {
         if (!file.isAbsolute()) {
             return Outcome.failed("550 5.3.0 file targets must be absolute paths: " + file);
         }
@@ -46,12 +46,12 @@ public final class FileAgent {
         }
     }
 
-    static byte[] mboxEntry(Path message, EmailAddress sender) throws IOException {
+    static byte[] mboxEntry(MessageBody message, EmailAddress sender) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String from = "From " + (sender == null ? "MAILER-DAEMON" : sender.toString()) + " "
                 + ASCTIME.format(ZonedDateTime.now()) + "\n";
         out.writeBytes(from.getBytes(StandardCharsets.UTF_8));
-        try (InputStream in = Files.newInputStream(message);
+        try (InputStream in = message.open();
                 BufferedReader r = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
             String line;
             while ((line = r.readLine()) != null) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import dev.quire.mail.EmailAddress;
 import dev.quire.mta.spool.Envelope;
+import dev.quire.mta.spool.MessageBody;
 
 /**
  * Delivers to Maildirs under the mail directory, at the path the layout gives ({@code %d/%u} by default:
@@ -60,7 +61,7 @@ public final class MaildirAgent implements DeliveryAgent {
     }
 
     @Override
-    public Map<EmailAddress, Outcome> deliver(Envelope envelope, Path message, List<EmailAddress> recipients) {
+    public Map<EmailAddress, Outcome> deliver(Envelope envelope, MessageBody message, List<EmailAddress> recipients) {
         Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
         for (EmailAddress r : recipients) {
             out.put(r, deliverOne(envelope, message, r));
@@ -85,7 +86,7 @@ public final class MaildirAgent implements DeliveryAgent {
         return mailRoot.resolve(path.toString());
     }
 
-    private Outcome deliverOne(Envelope envelope, Path message, EmailAddress recipient) {
+    private Outcome deliverOne(Envelope envelope, MessageBody message, EmailAddress recipient) {
         if (!SAFE.matcher(recipient.localPart()).matches() || !SAFE.matcher(recipient.domain()).matches()) {
             return Outcome.failed("550 5.1.3 mailbox name not usable for a Maildir");
         }
@@ -97,7 +98,7 @@ public final class MaildirAgent implements DeliveryAgent {
             for (String sub : new String[]{"tmp", "new", "cur"}) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            long size = Files.size(message);
+            long size = message.size();
             long now = System.currentTimeMillis();
             String unique = (now / 1000) + ".M" + (now % 1000) * 1000 + "P" + ProcessHandle.current().pid() + "Q"
                     + COUNTER.incrementAndGet() + "." + hostname;
@@ -108,7 +109,7 @@ public final class MaildirAgent implements DeliveryAgent {
                     StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
                             "rw-------")));
-                    InputStream in = Files.newInputStream(message)) {
+                    InputStream in = message.open()) {
                 OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
                 os.write(prefix);
                 in.transferTo(os);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.quire.mail.EmailAddress;
+import dev.quire.mta.spool.MessageBody;
 
 /**
  * Delivers a message to a command, as sendmail's prog mailer behind smrsh: only commands whose program is
@@ -35,7 +35,7 @@ public final class PipeAgent {
     }
 
     /** Runs the command with the message on standard input. */
-    public Outcome deliver(String commandLine, Path message, Map<String, String> environment) {
+    public Outcome deliver(String commandLine, MessageBody message, Map<String, String> environment) {
         List<String> argv = words(commandLine);
         if (argv.isEmpty()) {
             return Outcome.failed("550 5.3.0 empty pipe command");
@@ -84,8 +84,8 @@ public final class PipeAgent {
         }
     }
 
-    private static void feed(Path message, Process process) {
-        try (InputStream in = Files.newInputStream(message); OutputStream out = process.getOutputStream()) {
+    private static void feed(MessageBody message, Process process) {
+        try (InputStream in = message.open(); OutputStream out = process.getOutputStream()) {
             in.transferTo(out);
         } catch (IOException e) {
             // the command stopped reading; its exit status decides the outcome

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -29,6 +27,7 @@ import dev.quire.mail.smtp.Reply;
 import dev.quire.mail.smtp.SmtpClient;
 import dev.quire.mail.smtp.SmtpException;
 import dev.quire.mta.spool.Envelope;
+import dev.quire.mta.spool.MessageBody;
 
 /**
  * Delivers over one SMTP or LMTP transaction with many recipients: to a smarthost or MX host (SMTP) or to the
@@ -91,12 +90,12 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
     }
 
     @Override
-    public Map<EmailAddress, Outcome> deliver(Envelope envelope, Path message, List<EmailAddress> recipients) {
+    public Map<EmailAddress, Outcome> deliver(Envelope envelope, MessageBody message, List<EmailAddress> recipients) {
         return attempt(envelope, message, recipients).outcomes();
     }
 
     /** One delivery attempt, telling whether the host answered the transaction. */
-    public Attempt attempt(Envelope envelope, Path message, List<EmailAddress> recipients) {
+    public Attempt attempt(Envelope envelope, MessageBody message, List<EmailAddress> recipients) {
         ConnectionCache.Key key = new ConnectionCache.Key(address, port, lmtp, heloName);
         ConnectionCache.Session cached = cache.take(key);
         if (cached != null && cached.client.pipelining()) {
@@ -157,7 +156,8 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
      * session that speaks PIPELINING) RSET leads the command group, and null means the session was dead before it
      * answered RSET: nothing reached the peer, so the caller opens a new one.
      */
-    private Attempt run(ConnectionCache.Key key, ConnectionCache.Session session, Envelope envelope, Path message,
+    private Attempt run(ConnectionCache.Key key, ConnectionCache.Session session, Envelope envelope,
+            MessageBody message,
             List<EmailAddress> recipients, boolean reset) {
         String via = describe() + ", " + session.security + (session.uses() > 1 ? ", conn_use=" + session.uses() : "");
         boolean[] reusable = {false};
@@ -176,7 +176,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
      * One transaction as one RFC 2920 command group ([RSET,] MAIL, RCPT..., DATA in one write), then the content;
      * null when a leading RSET was never answered (see {@link #run}).
      */
-    private Attempt pipelined(SmtpClient client, boolean reset, Envelope envelope, Path message,
+    private Attempt pipelined(SmtpClient client, boolean reset, Envelope envelope, MessageBody message,
             List<EmailAddress> recipients, String via, boolean[] reusable) {
         Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
         List<Reply> replies;
@@ -212,7 +212,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
             if (!accepted.isEmpty()) {
                 List<Reply> results;
                 if (data.code() == 354) {
-                    try (InputStream in = Files.newInputStream(message)) {
+                    try (InputStream in = message.open()) {
                         results = client.content(in, accepted.size());
                     }
                 } else {
@@ -236,7 +236,8 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
     }
 
     /** One transaction; {@code reusable[0]} tells whether the session ended it cleanly. */
-    private Attempt transaction(SmtpClient client, Envelope envelope, Path message, List<EmailAddress> recipients,
+    private Attempt transaction(SmtpClient client, Envelope envelope, MessageBody message,
+            List<EmailAddress> recipients,
             String via, boolean[] reusable) {
         Map<EmailAddress, Outcome> out = new LinkedHashMap<>();
         boolean answered = false;
@@ -259,7 +260,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
             }
             if (!accepted.isEmpty()) {
                 List<Reply> replies;
-                try (InputStream in = Files.newInputStream(message)) {
+                try (InputStream in = message.open()) {
                     replies = client.data(in, accepted.size());
                 }
                 for (int i = 0; i < accepted.size(); i++) {

@@ -22,6 +22,7 @@ import dev.quire.mta.routing.Router;
 import dev.quire.mta.routing.RoutingUnavailableException;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.Recipient;
+import dev.quire.mta.spool.MessageBody;
 
 /**
  * One delivery attempt for a queued message: each pending address is classified by the router (local
@@ -41,7 +42,7 @@ public class Dispatcher {
     DestinationLimits limits;
 
     /** Delivers what is pending and returns an outcome for every pending recipient. */
-    public Map<Recipient, Outcome> attempt(Envelope envelope, Path message, String heloName) {
+    public Map<Recipient, Outcome> attempt(Envelope envelope, MessageBody message, String heloName) {
         Map<Recipient, Outcome> outcomes = new LinkedHashMap<>();
         Map<Group, Map<EmailAddress, List<Recipient>>> byHop = new LinkedHashMap<>();
         for (Recipient r : envelope.pending()) {

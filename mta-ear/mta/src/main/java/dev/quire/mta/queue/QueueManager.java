@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,6 +35,7 @@ import dev.quire.mta.config.MtaSettings;
 import dev.quire.mta.control.Quiescence;
 import dev.quire.mta.delivery.Outcome;
 import dev.quire.mta.spool.Envelope;
+import dev.quire.mta.spool.MessageBody;
 import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.QueueName;
 import dev.quire.mta.spool.Recipient;
@@ -117,23 +117,32 @@ public class QueueManager {
     }
 
     /**
-     * Tells the queue manager that a message was just accepted into the incoming queue. When a delivery slot is
-     * free and nothing else waits, the caller hands the message to a worker itself: one thread wake-up per message
-     * fewer than through the scheduler thread (ADR 0041). Otherwise the scheduler takes it in turn.
+     * Takes a message the spool just accepted. When a delivery slot is free and nothing else waits, the caller hands
+     * the message to a worker itself (ADR 0041), and a journaled message is delivered from memory: its queue files
+     * are written only if that first attempt does not finish it (ADR 0043). Otherwise its files are written into the
+     * incoming queue and the scheduler takes it in turn.
+     *
+     * @throws IOException when the queue files of a message that has to wait cannot be written; the message is
+     *         then not accepted (the client gets a 4xx)
      */
-    public void accepted(QueueId id) {
+    public void accepted(Spool.Accepted accepted) throws IOException {
+        QueueId id = accepted.id();
         if (fresh.isEmpty() && running && !quiescence.isQuiescent() && slots.tryAcquire()) {
             if (inFlight.add(id)) {
                 try {
-                    execute(QueueName.INCOMING, id, slots);
+                    if (accepted.unqueued()) {
+                        workers.execute(() -> deliverFresh(accepted));
+                    } else {
+                        execute(QueueName.INCOMING, id, slots);
+                    }
                     return;
                 } catch (java.util.concurrent.RejectedExecutionException e) {
-                    inFlight.remove(id); // stopping: the next start finds it in the incoming queue
+                    inFlight.remove(id); // stopping: the message goes to the incoming queue for the next start
                 }
             }
             slots.release();
-            return;
         }
+        spool.enqueue(accepted);
         fresh.add(id);
         signal();
     }
@@ -143,8 +152,14 @@ public class QueueManager {
      * through the container every call is an EJB invocation with its own JTA transaction, which cost a fifth of
      * the MTA's CPU time per relayed message (docs/benchmarks.md).
      */
-    public Consumer<QueueId> intake() {
+    public Intake intake() {
         return this::accepted;
+    }
+
+    /** Where a listener's session hands each message the spool accepted. */
+    @FunctionalInterface
+    public interface Intake {
+        void accepted(Spool.Accepted accepted) throws IOException;
     }
 
     /** Tells the queue manager that mail was moved into the incoming queue (flush, release). */
@@ -164,7 +179,7 @@ public class QueueManager {
     public Map<QueueName, Integer> sizes() throws IOException {
         Map<QueueName, Integer> sizes = new EnumMap<>(QueueName.class);
         for (QueueName q : QueueName.values()) {
-            sizes.put(q, spool.count(q));
+            sizes.put(q, spool.count(q) + (q == QueueName.ACTIVE ? spool.unqueued().size() : 0));
         }
         return sizes;
     }
@@ -180,15 +195,25 @@ public class QueueManager {
                 try {
                     Envelope e = spool.read(q, id);
                     long size = Files.exists(spool.messagePath(id)) ? Files.size(spool.messagePath(id)) : 0;
-                    out.add(new QueueEntryView(id.value(), q.name().toLowerCase(), size, e.arrivedAt(),
-                            e.sender() == null ? "" : e.sender().toString(),
-                            e.pending().stream().map(Recipient::toString).toList(), e.lastError(), e.nextAttemptAt()));
+                    out.add(view(q, size, e));
                 } catch (IOException gone) {
                     // delivered or moved while listing
                 }
             }
+            if (q == QueueName.ACTIVE) {
+                // first attempts from memory, whose queue files are not written (ADR 0043)
+                for (Spool.Accepted a : spool.unqueued()) {
+                    out.add(view(q, a.size(), a.envelope()));
+                }
+            }
         }
         return out;
+    }
+
+    private static QueueEntryView view(QueueName queue, long size, Envelope e) {
+        return new QueueEntryView(e.id().value(), queue.name().toLowerCase(), size, e.arrivedAt(),
+                e.sender() == null ? "" : e.sender().toString(),
+                e.pending().stream().map(Recipient::toString).toList(), e.lastError(), e.nextAttemptAt());
     }
 
     /** Puts a waiting message on hold; it stays until released. False when it is not waiting. */
@@ -348,6 +373,28 @@ public class QueueManager {
         });
     }
 
+    /**
+     * The first attempt of a message just accepted, from memory, on a worker that holds a slot. Whatever stops it
+     * half way, the message ends up in the active queue (recovered at the next start) or stays in the journal.
+     */
+    private void deliverFresh(Spool.Accepted accepted) {
+        QueueId id = accepted.id();
+        try {
+            conclude(accepted.envelope(), attempt(accepted.envelope(), accepted.body()), accepted);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, id + ": delivery attempt failed inside the MTA: " + e.getMessage(), e);
+            try {
+                spool.materialize(accepted);
+            } catch (IOException | RuntimeException again) {
+                LOG.log(Level.SEVERE, id + ": stays in the spool journal until the next start: " + again.getMessage(),
+                        again);
+            }
+        } finally {
+            inFlight.remove(id);
+            slots.release();
+        }
+    }
+
     private void deliver(QueueName from, QueueId id) throws IOException {
         if (due.containsKey(from)) {
             due.get(from).remove(id);
@@ -356,10 +403,23 @@ public class QueueManager {
         if (envelope == null) {
             return;
         }
-        Map<Recipient, Outcome> outcomes = envelope.pending().isEmpty()
+        conclude(envelope, attempt(envelope, MessageBody.of(spool.messagePath(id))), null);
+    }
+
+    private Map<Recipient, Outcome> attempt(Envelope envelope, MessageBody message) {
+        return envelope.pending().isEmpty()
                 ? Map.of()
-                : dispatcher.attempt(envelope, spool.messagePath(id),
+                : dispatcher.attempt(envelope, message,
                         envelope.heloName() == null ? settings.hostname() : envelope.heloName());
+    }
+
+    /**
+     * Ends an attempt: finished, deferred, or failures reported. A message delivered from memory ({@code fresh}) that
+     * is not finished gets its queue files first, as the active entry it is.
+     */
+    private void conclude(Envelope envelope, Map<Recipient, Outcome> outcomes, Spool.Accepted fresh)
+            throws IOException {
+        QueueId id = envelope.id();
         List<Recipient> retry = new ArrayList<>();
         List<Envelope.Failure> failed = new ArrayList<>();
         String lastError = null;
@@ -388,6 +448,14 @@ public class QueueManager {
             wait = settings.slowInterval();
         }
         Envelope next = envelope.afterAttempt(retry, failed, now.plus(wait), lastError);
+        if (fresh != null) {
+            if (retry.isEmpty() && next.failed().isEmpty()) {
+                spool.finishFresh(fresh);
+                LOG.logp(Level.INFO, SOURCE, "deliver", () -> id + ": removed");
+                return;
+            }
+            spool.materialize(fresh);
+        }
         next = report(next, now);
         if (!retry.isEmpty()) {
             QueueName to = slow ? QueueName.SLOW : QueueName.DEFERRED;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,9 +45,9 @@ final class InboundTransaction implements MessageHandler {
     /**
      * What the listener's transactions share.
      *
-     * @param accepted tells the queue manager about a message just queued ({@link QueueManager#intake()})
+     * @param accepted hands each message the spool accepted to the queue manager ({@link QueueManager#intake()})
      */
-    record Context(Spool spool, Consumer<QueueId> accepted, Router router, String hostname, int maxHops) {
+    record Context(Spool spool, QueueManager.Intake accepted, Router router, String hostname, int maxHops) {
     }
 
     private final SessionContext session;
@@ -121,14 +120,18 @@ final class InboundTransaction implements MessageHandler {
                 session.tlsDescription().orElse(null), id, recipients);
         HopCounter counted = new HopCounter(message);
         try {
+            Spool.Accepted accepted;
             if (listener.scan() == null) {
-                context.spool().store(envelope, out -> copy(received, List.of(), counted, out, context.maxHops()));
+                accepted = context.spool().accept(envelope,
+                        out -> copy(received, List.of(), counted, out, context.maxHops()));
             } else {
-                Reply refusal = scanAndStore(envelope, received, counted);
-                if (refusal != null) {
-                    return List.of(refusal);
+                ScanOutcome scanned = scanAndStore(envelope, received, counted);
+                if (scanned.refusal() != null) {
+                    return List.of(scanned.refusal());
                 }
+                accepted = scanned.accepted();
             }
+            context.accepted().accepted(accepted);
         } catch (TooManyHops e) {
             LOG.warning(() -> id + ": refused: " + counted.hops() + " Received headers (mail loop)");
             return List.of(new Reply(554, "5.4.6", "Too many hops (" + counted.hops() + " Received headers)"));
@@ -146,7 +149,6 @@ final class InboundTransaction implements MessageHandler {
                 + session.remoteAddress().getAddress().getHostAddress()
                 + ", listener=" + listener.name()
                 + session.authenticatedUser().map(u -> ", sasl_username=" + u).orElse(""));
-        context.accepted().accept(id);
         return List.of(Reply.ok("2.0.0", "Ok: queued as " + id.value()));
     }
 
@@ -178,9 +180,9 @@ final class InboundTransaction implements MessageHandler {
 
     /**
      * Stages the message, has the listener's scanners judge it while the client waits, and spools it with their
-     * header fields when it passes. Returns the refusal when it does not, else null.
+     * header fields when it passes.
      */
-    private Reply scanAndStore(Envelope envelope, byte[] received, HopCounter message) throws IOException {
+    private ScanOutcome scanAndStore(Envelope envelope, byte[] received, HopCounter message) throws IOException {
         Path staged = Files.createTempFile(context.spool().root().resolve("tmp"), "scan-", ".eml");
         try {
             try (OutputStream out = Files.newOutputStream(staged)) {
@@ -189,20 +191,24 @@ final class InboundTransaction implements MessageHandler {
             ScanVerdict verdict = listener.scan().evaluate(staged);
             if (verdict instanceof ScanVerdict.Reject r) {
                 LOG.info(() -> envelope.id() + ": refused by content scan: " + r.text());
-                return new Reply(r.code(), r.enhanced(), r.text());
+                return new ScanOutcome(new Reply(r.code(), r.enhanced(), r.text()), null);
             }
             if (verdict instanceof ScanVerdict.Defer d) {
                 LOG.warning(() -> envelope.id() + ": deferred by content scan: " + d.text());
-                return new Reply(d.code(), d.enhanced(), d.text());
+                return new ScanOutcome(new Reply(d.code(), d.enhanced(), d.text()), null);
             }
             List<String> fields = ((ScanVerdict.Accept) verdict).headerLines();
             try (InputStream in = Files.newInputStream(staged)) {
-                context.spool().store(envelope, out -> copy(received, fields, in, out, Integer.MAX_VALUE));
+                return new ScanOutcome(null,
+                        context.spool().accept(envelope, out -> copy(received, fields, in, out, Integer.MAX_VALUE)));
             }
-            return null;
         } finally {
             Files.deleteIfExists(staged);
         }
+    }
+
+    /** What the scanners decided: a refusal, or the message accepted into the spool. */
+    private record ScanOutcome(Reply refusal, Spool.Accepted accepted) {
     }
 
     private static void copy(byte[] received, List<String> fields, InputStream message, OutputStream out,

@@ -53,6 +53,8 @@ final class Journal implements Closeable {
     private final Path dir;
     private final Runnable beforeRetire;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Releases, written with the next batch of accepted messages (or within the idle poll): they wake nobody. */
+    private final java.util.Queue<Pending> releases = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<QueueId, Long> segmentOf = new ConcurrentHashMap<>();
     private final Map<Long, Set<QueueId>> live = new TreeMap<>();
     private final Thread committer;
@@ -104,13 +106,15 @@ final class Journal implements Closeable {
     }
 
     /**
-     * Records that a message no longer depends on the journal: finished, or its files made durable. Not waited for:
-     * if it is lost in a crash the message is restored and delivered again (at least once, never lost).
+     * Records that a message no longer depends on the journal: finished, or its files made durable. Not waited for,
+     * and written with the next batch of accepted messages or within the writer's idle poll (200 ms), so that a
+     * release costs no thread wake-up: if it is lost in a crash the message is restored and delivered again (at
+     * least once, never lost).
      */
     void release(QueueId id, byte type) {
         Long seq = segmentOf.remove(id);
         if (seq != null) {
-            queue.add(new Pending(type, id, new byte[0], new byte[0], null, seq));
+            releases.add(new Pending(type, id, new byte[0], new byte[0], null, seq));
         }
     }
 
@@ -121,12 +125,17 @@ final class Journal implements Closeable {
 
     private void run() {
         List<Pending> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        while (running || !queue.isEmpty() || !releases.isEmpty()) {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
+                }
+                while (batch.size() < 2 * MAX_BATCH && !releases.isEmpty()) {
+                    batch.add(releases.poll()); // the only consumer: not empty stays not empty
+                }
+                if (!batch.isEmpty()) {
                     write(batch);
                     batch.clear();
                 }

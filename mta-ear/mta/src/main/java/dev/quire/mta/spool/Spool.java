@@ -41,6 +41,7 @@ public final class Spool implements java.io.Closeable {
     private final long journalMax;
     private final java.time.Duration checkpointAfter;
     private volatile Journal journal;
+    private final Map<QueueId, Accepted> unqueued = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Writes a message's bytes to the stream it is given. */
     @FunctionalInterface
@@ -147,35 +148,80 @@ public final class Spool implements java.io.Closeable {
     }
 
     /**
+     * A message just accepted and durable. A journaled one (ADR 0043) has no queue files yet: its delivery may start
+     * from memory, and its files are written only when it has to wait ({@link #enqueue}) or was not finished by its
+     * first attempt ({@link #materialize}); if it is finished first ({@link #finishFresh}), it never touches the
+     * queue directories. A larger message is already in the incoming queue when it is returned.
+     */
+    public static final class Accepted {
+        private final Envelope envelope;
+        private final byte[] json;
+        private final byte[] bytes;
+        private boolean queued;
+
+        private Accepted(Envelope envelope, byte[] json, byte[] bytes, boolean queued) {
+            this.envelope = envelope;
+            this.json = json;
+            this.bytes = bytes;
+            this.queued = queued;
+        }
+
+        public QueueId id() {
+            return envelope.id();
+        }
+
+        public Envelope envelope() {
+            return envelope;
+        }
+
+        /** True while the message exists only in the journal and in memory. */
+        public synchronized boolean unqueued() {
+            return !queued;
+        }
+
+        /** The message as accepted, for a delivery that starts before its files exist. */
+        public MessageBody body() {
+            return MessageBody.of(bytes);
+        }
+
+        public long size() {
+            return bytes == null ? 0 : bytes.length;
+        }
+    }
+
+    /**
      * Stores a new message in the incoming queue and returns once it is durable (journal record, or message and
      * envelope fsynced). If the writer fails, nothing becomes visible.
      */
     public void store(Envelope envelope, MessageWriter writer) throws IOException {
+        enqueue(accept(envelope, writer));
+    }
+
+    /**
+     * Accepts a new message and returns once it is durable: a journal record (the message stays in memory, not yet in
+     * a queue), or, for a message larger than the journal takes, its file and envelope fsynced in the incoming queue.
+     * If the writer fails, nothing becomes visible.
+     */
+    public Accepted accept(Envelope envelope, MessageWriter writer) throws IOException {
         QueueId id = envelope.id();
-        // written in place: a message file is invisible to the queues until its envelope is renamed in, and one
-        // without an envelope is removed at recovery
         Path message = messagePath(id);
         try {
-            Capture capture = new Capture(journalMax);
-            write(message, out -> writer.writeTo(capture.tee(out)), false);
-            byte[] bytes = capture.bytes();
+            Overflow buffer = new Overflow(journalMax, message);
+            try (buffer) {
+                writer.writeTo(buffer);
+            }
+            byte[] bytes = buffer.bytes();
             if (bytes != null) {
                 byte[] json = EnvelopeCodec.encode(envelope);
-                Journal j = journal();
-                j.commit(id, json, bytes);
-                try {
-                    writeEnvelope(id, json, QueueName.INCOMING, false);
-                } catch (IOException | RuntimeException e) {
-                    j.release(id, Journal.FINISHED);
-                    throw e;
-                }
-            } else {
-                try (FileChannel ch = FileChannel.open(message, StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-                fsyncDirectory(messages);
-                writeEnvelope(envelope, QueueName.INCOMING, true);
+                journal().commit(id, json, bytes);
+                Accepted accepted = new Accepted(envelope, json, bytes, false);
+                unqueued.put(id, accepted);
+                return accepted;
             }
+            buffer.force();
+            fsyncDirectory(messages);
+            writeEnvelope(envelope, QueueName.INCOMING, true);
+            return new Accepted(envelope, null, null, true);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(message);
             throw e;
@@ -183,49 +229,125 @@ public final class Spool implements java.io.Closeable {
     }
 
     /**
-     * Keeps a copy of what a message writer writes while it is no longer than the journal takes, so that the journal
-     * record needs no read of the file back.
+     * Writes the queue files of a message accepted into the journal, into the incoming queue (not fsynced: the
+     * journal record makes it durable), for a message that has to wait for a delivery slot. Nothing to do for one
+     * already queued. If the files cannot be written the journal record is released too, so that the client's 4xx
+     * leaves nothing behind.
      */
-    private static final class Capture {
+    public void enqueue(Accepted accepted) throws IOException {
+        queue(accepted, QueueName.INCOMING, true);
+    }
+
+    /**
+     * Writes the queue files of a message delivered from memory whose first attempt did not finish it, as the
+     * active entry it is (not fsynced: the journal record makes it durable); from then on it is released or
+     * finished like any claimed entry. If the files cannot be written the message stays in the journal, which
+     * restores it at the next start.
+     */
+    public void materialize(Accepted accepted) throws IOException {
+        queue(accepted, QueueName.ACTIVE, false);
+    }
+
+    private void queue(Accepted accepted, QueueName queue, boolean releaseOnFailure) throws IOException {
+        synchronized (accepted) {
+            if (accepted.queued) {
+                return;
+            }
+            QueueId id = accepted.id();
+            try {
+                write(messagePath(id), out -> out.write(accepted.bytes), false);
+                writeEnvelope(id, accepted.json, queue, false);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(messagePath(id));
+                if (releaseOnFailure) {
+                    unqueued.remove(id);
+                    journal.release(id, Journal.FINISHED);
+                }
+                throw e;
+            }
+            accepted.queued = true;
+            unqueued.remove(id);
+        }
+    }
+
+    /** Ends a message delivered from memory at its first attempt: it was never written outside the journal. */
+    public void finishFresh(Accepted accepted) {
+        synchronized (accepted) {
+            if (accepted.queued) {
+                throw new IllegalStateException(accepted.id() + " is queued: finish it as an active entry");
+            }
+            unqueued.remove(accepted.id());
+            Journal j = journal;
+            if (j != null) {
+                j.release(accepted.id(), Journal.FINISHED);
+            }
+        }
+    }
+
+    /** The accepted messages that are being delivered from memory and have no queue files, for {@code mailq}. */
+    public java.util.Collection<Accepted> unqueued() {
+        return List.copyOf(unqueued.values());
+    }
+
+    /**
+     * Keeps what a message writer writes in memory while it is no longer than the journal takes; past that, moves
+     * it to the message file and writes the rest there.
+     */
+    private static final class Overflow extends OutputStream {
         private final long limit;
-        private java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream(8 * 1024);
+        private final Path file;
+        private java.io.ByteArrayOutputStream memory = new java.io.ByteArrayOutputStream(8 * 1024);
+        private OutputStream out;
 
-        Capture(long limit) {
+        Overflow(long limit, Path file) throws IOException {
             this.limit = limit;
+            this.file = file;
             if (limit <= 0) {
-                copy = null;
+                spill(); // no journal: every message goes to its file
             }
         }
 
-        OutputStream tee(OutputStream out) {
-            return new java.io.FilterOutputStream(out) {
-                @Override
-                public void write(int b) throws IOException {
-                    out.write(b);
-                    keep(new byte[]{(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                    keep(b, off, len);
-                }
-            };
+        private void spill() throws IOException {
+            out = new java.io.BufferedOutputStream(Channels.newOutputStream(
+                    FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), 64 * 1024);
+            memory.writeTo(out);
+            memory = null;
         }
 
-        private void keep(byte[] b, int off, int len) {
-            if (copy != null) {
-                if (copy.size() + (long) len > limit) {
-                    copy = null;
-                } else {
-                    copy.write(b, off, len);
-                }
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (memory != null && memory.size() + (long) len <= limit) {
+                memory.write(b, off, len);
+                return;
             }
+            if (out == null) {
+                spill();
+            }
+            out.write(b, off, len);
         }
 
-        /** The message's bytes, or null when it is larger than the journal takes. */
+        /** The message's bytes, or null when it went to its file. */
         byte[] bytes() {
-            return copy == null ? null : copy.toByteArray();
+            return memory == null ? null : memory.toByteArray();
+        }
+
+        /** Makes the message file durable (after {@link #close}). */
+        void force() throws IOException {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (out != null) {
+                out.close();
+            }
         }
     }
 

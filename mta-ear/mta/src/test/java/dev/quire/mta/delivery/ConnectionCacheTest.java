@@ -17,6 +17,7 @@ import dev.quire.mail.EmailAddress;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.Recipient;
+import dev.quire.mta.spool.MessageBody;
 
 /**
  * Connection reuse against Postfix's smtp-sink, counted the way a user would: the sink's own session and message
@@ -39,7 +40,7 @@ class ConnectionCacheTest {
     private Outcome.Status send(SmtpTransactionAgent agent) {
         Envelope e = Envelope.accepted(QueueId.next(), EmailAddress.parse("list-bounces@lists.test"),
                 List.of(Recipient.to(TO)));
-        Outcome o = agent.deliver(e, message, List.of(TO)).get(TO);
+        Outcome o = agent.deliver(e, MessageBody.of(message), List.of(TO)).get(TO);
         if (o.status() != Outcome.Status.DELIVERED) {
             System.out.println("not delivered: " + o.detail());
         }

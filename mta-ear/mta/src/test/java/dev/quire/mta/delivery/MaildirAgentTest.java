@@ -17,6 +17,7 @@ import dev.quire.mail.EmailAddress;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.Recipient;
+import dev.quire.mta.spool.MessageBody;
 
 class MaildirAgentTest {
     @TempDir
@@ -31,7 +32,7 @@ class MaildirAgentTest {
                 List.of(Recipient.to(alice)));
         MaildirAgent agent = new MaildirAgent(dir.resolve("mail"), "mx.example.test");
 
-        Map<EmailAddress, Outcome> out = agent.deliver(env, message, List.of(alice));
+        Map<EmailAddress, Outcome> out = agent.deliver(env, MessageBody.of(message), List.of(alice));
 
         assertEquals(Outcome.Status.DELIVERED, out.get(alice).status());
         Path maildir = dir.resolve("mail/example.test/alice");
@@ -55,7 +56,8 @@ class MaildirAgentTest {
         Files.writeString(message, "x\r\n");
         EmailAddress odd = EmailAddress.parse("\"../x\"@example.test");
         Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(odd)));
-        Outcome o = new MaildirAgent(dir.resolve("mail"), "h").deliver(env, message, List.of(odd)).get(odd);
+        Outcome o = new MaildirAgent(dir.resolve("mail"), "h").deliver(env, MessageBody.of(message), List.of(odd))
+                .get(odd);
         assertEquals(Outcome.Status.FAILED, o.status());
         assertTrue(Files.notExists(dir.resolve("x")));
     }

@@ -33,6 +33,7 @@ import dev.quire.mail.EmailAddress;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.Recipient;
+import dev.quire.mta.spool.MessageBody;
 
 /**
  * A real Dovecot (Debian's dovecot-imapd, see scripts/install-test-deps.sh) reads what {@link MaildirAgent}
@@ -116,7 +117,7 @@ class MaildirDovecotTest {
             Files.write(message, text.getBytes(StandardCharsets.UTF_8));
             Envelope env = Envelope.accepted(QueueId.next(), EmailAddress.parse("list-bounces@lists.test"),
                     List.of(Recipient.to(alice)));
-            Map<EmailAddress, Outcome> out = agent.deliver(env, message, List.of(alice));
+            Map<EmailAddress, Outcome> out = agent.deliver(env, MessageBody.of(message), List.of(alice));
             assertEquals(Outcome.Status.DELIVERED, out.get(alice).status(), out.get(alice).toString());
             Files.delete(message);
         }

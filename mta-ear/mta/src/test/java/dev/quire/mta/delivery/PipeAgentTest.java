@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.quire.mta.spool.MessageBody;
 
 /** Real commands (/bin/sh, /usr/bin/tee) fed real message files. */
 class PipeAgentTest {
@@ -32,7 +33,7 @@ class PipeAgentTest {
     void theMessageGoesToStandardInputAndTheEnvelopeToTheEnvironment() throws Exception {
         Path out = dir.resolve("out");
         Outcome o = agent(Duration.ofSeconds(10)).deliver(
-                "/bin/sh -c 'cat > \"$0\"; echo \"$SENDER $RECIPIENT\" >> \"$0\"' " + out, message(),
+                "/bin/sh -c 'cat > \"$0\"; echo \"$SENDER $RECIPIENT\" >> \"$0\"' " + out, MessageBody.of(message()),
                 Map.of("SENDER", "a@example.test", "RECIPIENT", "rt@example.test"));
         assertEquals(Outcome.Status.DELIVERED, o.status(), o.detail());
         assertEquals("Subject: x\r\n\r\nbody\r\na@example.test rt@example.test\n", Files.readString(out));
@@ -41,9 +42,10 @@ class PipeAgentTest {
     @Test
     void exitStatusesMapAsSendmailDoes() throws Exception {
         assertEquals(Outcome.Status.RETRY, agent(Duration.ofSeconds(10))
-                .deliver("/bin/sh -c 'cat >/dev/null; exit 75'", message(), Map.of()).status());
+                .deliver("/bin/sh -c 'cat >/dev/null; exit 75'", MessageBody.of(message()), Map.of()).status());
         Outcome failed = agent(Duration.ofSeconds(10))
-                .deliver("/bin/sh -c 'cat >/dev/null; echo no such queue; exit 67'", message(), Map.of());
+                .deliver("/bin/sh -c 'cat >/dev/null; echo no such queue; exit 67'", MessageBody.of(message()),
+                        Map.of());
         assertEquals(Outcome.Status.FAILED, failed.status());
         assertTrue(failed.detail().contains("exited 67: no such queue"), failed.detail());
     }
@@ -51,18 +53,21 @@ class PipeAgentTest {
     @Test
     void commandsOffTheAllowListNeverRun() throws Exception {
         Path marker = dir.resolve("ran");
-        Outcome o = agent(Duration.ofSeconds(10)).deliver("/usr/bin/touch " + marker, message(), Map.of());
+        Outcome o = agent(Duration.ofSeconds(10)).deliver("/usr/bin/touch " + marker, MessageBody.of(message()),
+                Map.of());
         assertEquals(Outcome.Status.FAILED, o.status());
         assertTrue(Files.notExists(marker));
-        assertEquals(Outcome.Status.FAILED, agent(Duration.ofSeconds(10)).deliver("sh -c true", message(), Map.of())
-                .status(), "relative programs are refused");
+        assertEquals(Outcome.Status.FAILED,
+                agent(Duration.ofSeconds(10)).deliver("sh -c true", MessageBody.of(message()), Map.of())
+                        .status(),
+                "relative programs are refused");
     }
 
     @Test
     void noShellInterpretsTheCommandLine() throws Exception {
         Path injected = dir.resolve("injected");
         Outcome o = agent(Duration.ofSeconds(10)).deliver("/bin/sh -c 'cat >/dev/null' ; touch " + injected
-                + " && touch " + injected, message(), Map.of());
+                + " && touch " + injected, MessageBody.of(message()), Map.of());
         assertEquals(Outcome.Status.DELIVERED, o.status(), o.detail());
         assertTrue(Files.notExists(injected), "';', 'touch' and '&&' are arguments, never a second command");
     }
@@ -70,7 +75,7 @@ class PipeAgentTest {
     @Test
     void aHangingCommandIsKilledAndRetried() throws Exception {
         long start = System.nanoTime();
-        Outcome o = agent(Duration.ofMillis(500)).deliver("/bin/sh -c 'sleep 30'", message(), Map.of());
+        Outcome o = agent(Duration.ofMillis(500)).deliver("/bin/sh -c 'sleep 30'", MessageBody.of(message()), Map.of());
         assertEquals(Outcome.Status.RETRY, o.status());
         assertTrue(o.detail().contains("timed out"));
         assertTrue(System.nanoTime() - start < 10_000_000_000L);

@@ -29,6 +29,7 @@ import dev.quire.mail.smtp.SmtpServerConfig;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.Recipient;
+import dev.quire.mta.spool.MessageBody;
 
 /** The agent against a real LMTP and SMTP server on loopback, answering per recipient, with and without TLS. */
 class SmtpTransactionAgentTest {
@@ -80,7 +81,7 @@ class SmtpTransactionAgentTest {
             Envelope env = Envelope.accepted(QueueId.next(), EmailAddress.parse("a@example.test"),
                     List.of(OK, LATER, GONE, FULL).stream().map(Recipient::to).toList());
             Map<EmailAddress, Outcome> out = new SmtpTransactionAgent("127.0.0.1", server.port(), true, "mx.test")
-                    .deliver(env, message, env.pending().stream().map(Recipient::address).toList());
+                    .deliver(env, MessageBody.of(message), env.pending().stream().map(Recipient::address).toList());
 
             assertEquals(Outcome.Status.DELIVERED, out.get(OK).status());
             assertEquals(Outcome.Status.RETRY, out.get(LATER).status());
@@ -101,7 +102,7 @@ class SmtpTransactionAgentTest {
         }
         Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(OK), Recipient.to(LATER)));
         Map<EmailAddress, Outcome> out = new SmtpTransactionAgent("127.0.0.1", closedPort, false, "mx.test")
-                .deliver(env, message, env.pending().stream().map(Recipient::address).toList());
+                .deliver(env, MessageBody.of(message), env.pending().stream().map(Recipient::address).toList());
         assertEquals(Outcome.Status.RETRY, out.get(OK).status());
         assertEquals(Outcome.Status.RETRY, out.get(LATER).status());
     }
@@ -135,7 +136,8 @@ class SmtpTransactionAgentTest {
         Files.writeString(message, "Subject: y\r\n\r\nbody\r\n");
         Envelope env = Envelope.accepted(QueueId.next(), EmailAddress.parse("a@example.test"),
                 List.of(rcpts).stream().map(Recipient::to).toList());
-        return new SmtpTransactionAgent("127.0.0.1", server.port(), false, "mx.test").deliver(env, message,
+        return new SmtpTransactionAgent("127.0.0.1", server.port(), false, "mx.test").deliver(env,
+                MessageBody.of(message),
                 List.of(rcpts));
     }
 

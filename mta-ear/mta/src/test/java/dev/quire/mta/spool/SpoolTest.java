@@ -229,6 +229,93 @@ class SpoolTest {
         assertTrue(small.journalStats().fsyncs() >= 1 && small.journalStats().fsyncs() <= 2);
     }
 
+    private Spool.Accepted accept(Spool spool) throws IOException {
+        return spool.accept(Envelope.accepted(QueueId.next(), ALICE, List.of(Recipient.to(ALICE), Recipient.to(BOB))),
+                out -> out.write(MESSAGE));
+    }
+
+    private long files(String dir) throws IOException {
+        try (var listing = Files.list(root.resolve(dir))) {
+            return listing.count();
+        }
+    }
+
+    @Test
+    void aMessageFinishedAtItsFirstAttemptNeverTouchesTheQueueDirectories() throws IOException {
+        Spool spool = new Spool(root);
+        Spool.Accepted a = accept(spool);
+        assertTrue(a.unqueued());
+        assertArrayEquals(MESSAGE, a.body().open().readAllBytes());
+        assertEquals(List.of(a.id()), spool.unqueued().stream().map(Spool.Accepted::id).toList());
+        assertEquals(0, files("messages") + files("incoming") + files("active") + files("tmp"));
+
+        spool.finishFresh(a);
+        assertEquals(List.of(), spool.unqueued());
+        spool.close();
+        assertEquals(0, new Spool(root).recover(), "finished: nothing to restore");
+        assertEquals(0, files("messages") + files("incoming"));
+    }
+
+    @Test
+    void aMessageAcceptedInMemoryIsRestoredAfterACrash() throws IOException {
+        Spool spool = new Spool(root);
+        Spool.Accepted a = accept(spool);
+        // no stop, no files: the journal record is all there is
+        Spool restarted = new Spool(root);
+        assertEquals(1, restarted.recover());
+        assertEquals(List.of(a.id()), restarted.list(QueueName.INCOMING));
+        assertArrayEquals(MESSAGE, Files.readAllBytes(restarted.messagePath(a.id())));
+    }
+
+    @Test
+    void aCleanStopDuringAFirstAttemptLeavesTheMessageToTheJournal() throws IOException {
+        Spool spool = new Spool(root);
+        Spool.Accepted a = accept(spool);
+        spool.close();
+        Spool restarted = new Spool(root);
+        assertEquals(1, restarted.recover(), "restored from the journal, as accepted");
+        assertEquals(List.of(a.id()), restarted.list(QueueName.INCOMING));
+    }
+
+    @Test
+    void aMessageThatWaitsForASlotIsWrittenIntoIncoming() throws IOException {
+        Spool spool = new Spool(root);
+        Spool.Accepted a = accept(spool);
+        spool.enqueue(a);
+        spool.enqueue(a); // idempotent
+        assertFalse(a.unqueued());
+        assertEquals(List.of(), spool.unqueued());
+        assertEquals(List.of(a.id()), spool.list(QueueName.INCOMING));
+        assertArrayEquals(MESSAGE, Files.readAllBytes(spool.messagePath(a.id())));
+        assertEquals(0, files("tmp"));
+        assertThrows(IllegalStateException.class, () -> spool.finishFresh(a), "a queued entry is finished as such");
+    }
+
+    @Test
+    void aFirstAttemptThatDidNotFinishBecomesAnActiveEntryAndIsDeferredAsUsual() throws IOException {
+        Spool spool = new Spool(root);
+        Spool.Accepted a = accept(spool);
+        spool.materialize(a);
+        assertEquals(List.of(a.id()), spool.list(QueueName.ACTIVE));
+        spool.release(a.envelope().afterAttempt(List.of(Recipient.to(BOB)), List.of(), Instant.now(), "451 later"),
+                QueueName.DEFERRED);
+        assertEquals(List.of(Recipient.to(BOB)), spool.read(QueueName.DEFERRED, a.id()).pending());
+        assertEquals(List.of(), spool.list(QueueName.ACTIVE));
+        // a crash now restores it as accepted (its files were never made durable): at least once, never lost
+        Spool restarted = new Spool(root);
+        assertEquals(1, restarted.recover());
+        assertEquals(List.of(a.id()), restarted.list(QueueName.INCOMING));
+    }
+
+    @Test
+    void aLargeMessageIsQueuedAtOnce() throws IOException {
+        Spool spool = new Spool(root, MESSAGE.length - 1, Duration.ofSeconds(60));
+        Spool.Accepted a = accept(spool);
+        assertFalse(a.unqueued());
+        assertEquals(List.of(a.id()), spool.list(QueueName.INCOMING));
+        assertArrayEquals(MESSAGE, Files.readAllBytes(spool.messagePath(a.id())));
+    }
+
     @Test
     void anUnreadableEnvelopeGoesToCorruptNotAway() throws IOException {
         Spool spool = new Spool(root);

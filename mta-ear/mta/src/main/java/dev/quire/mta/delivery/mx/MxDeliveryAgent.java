@@ -1,7 +1,6 @@
 package dev.quire.mta.delivery.mx;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import dev.quire.mta.delivery.DeliveryAgent;
 import dev.quire.mta.delivery.Outcome;
 import dev.quire.mta.delivery.SmtpTransactionAgent;
 import dev.quire.mta.spool.Envelope;
+import dev.quire.mta.spool.MessageBody;
 
 /**
  * Delivers to a domain's mail exchangers, looked up at delivery time: each address of each host in MX order
@@ -36,7 +36,7 @@ public final class MxDeliveryAgent implements DeliveryAgent {
     }
 
     @Override
-    public Map<EmailAddress, Outcome> deliver(Envelope envelope, Path message, List<EmailAddress> recipients) {
+    public Map<EmailAddress, Outcome> deliver(Envelope envelope, MessageBody message, List<EmailAddress> recipients) {
         if (recipients.isEmpty()) {
             return Map.of();
         }

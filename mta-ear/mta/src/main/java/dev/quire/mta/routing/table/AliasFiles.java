@@ -46,6 +46,12 @@ public final class AliasFiles implements LookupTable<List<AliasTarget>> {
     private final Duration checkInterval;
     private final ConcurrentMap<String, WatchedFile<Map<String, List<AliasSyntax.Raw>>>> files = new ConcurrentHashMap<>();
     private final ConcurrentMap<Path, WatchedFile<IncludeContent>> includes = new ConcurrentHashMap<>();
+    /**
+     * Domains found without an alias file, until when (System.nanoTime) that answer stands: every remote recipient's
+     * domain is looked up, and a file system lookup per address was four failing stat calls per relayed message.
+     */
+    private final ConcurrentMap<String, Long> missing = new ConcurrentHashMap<>();
+    private static final int MISSING_LIMIT = 10_000;
 
     /** Alias files under {@code <configDirectory>/aliases}, checked for changes at most once a second. */
     public AliasFiles(Path configDirectory) {
@@ -111,16 +117,28 @@ public final class AliasFiles implements LookupTable<List<AliasTarget>> {
         return List.copyOf(out);
     }
 
-    /** The watched file of a domain, or null when the domain has no alias file (no entry is kept for it). */
+    /**
+     * The watched file of a domain, or null when the domain has no alias file (remembered for the check interval, as
+     * a change to an existing file is).
+     */
     private WatchedFile<Map<String, List<AliasSyntax.Raw>>> file(String domain) {
         WatchedFile<Map<String, List<AliasSyntax.Raw>>> file = files.get(domain);
         if (file != null) {
             return file;
         }
-        Path path = directory.resolve(domain);
-        if (!Files.isRegularFile(path)) {
+        Long until = missing.get(domain);
+        if (until != null && System.nanoTime() - until < 0) {
             return null;
         }
+        Path path = directory.resolve(domain);
+        if (!Files.isRegularFile(path)) {
+            if (missing.size() >= MISSING_LIMIT) {
+                missing.clear(); // a fan-out to many domains: start over rather than grow
+            }
+            missing.put(domain, System.nanoTime() + checkInterval.toNanos());
+            return null;
+        }
+        missing.remove(domain);
         return files.computeIfAbsent(domain, d -> new WatchedFile<>(path, checkInterval,
                 lines -> AliasSyntax.parseAliasFile(lines, directory), Map.of()));
     }

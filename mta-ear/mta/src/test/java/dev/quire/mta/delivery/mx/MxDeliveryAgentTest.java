@@ -33,6 +33,7 @@ import dev.quire.mta.delivery.Outcome;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.Recipient;
+import dev.quire.mta.spool.MessageBody;
 
 /** The MX agent against real SMTP peers: Postfix's smtp-sink on loopback, behind a static MX table. */
 class MxDeliveryAgentTest {
@@ -70,7 +71,7 @@ class MxDeliveryAgentTest {
                 List.of(Recipient.to(ALICE), Recipient.to(BOB)));
 
         Map<EmailAddress, Outcome> out = new MxDeliveryAgent(new StaticMxResolver(table, null), "example.test",
-                "mx.lists.test", ConnectionCache.NONE).deliver(env, message, List.of(ALICE, BOB));
+                "mx.lists.test", ConnectionCache.NONE).deliver(env, MessageBody.of(message), List.of(ALICE, BOB));
 
         assertEquals(Outcome.Status.DELIVERED, out.get(ALICE).status(), out.toString());
         assertEquals(Outcome.Status.DELIVERED, out.get(BOB).status(), out.toString());
@@ -99,7 +100,7 @@ class MxDeliveryAgentTest {
             Files.writeString(message, "Subject: z\r\n\r\nhello\r\n");
             Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(ALICE), Recipient.to(BOB)));
             Map<EmailAddress, Outcome> out = new MxDeliveryAgent(new StaticMxResolver(table, null), "example.test",
-                    "mx.lists.test", ConnectionCache.NONE).deliver(env, message, List.of(ALICE, BOB));
+                    "mx.lists.test", ConnectionCache.NONE).deliver(env, MessageBody.of(message), List.of(ALICE, BOB));
             assertEquals(Outcome.Status.DELIVERED, out.get(ALICE).status(), out.toString());
             assertEquals(Outcome.Status.FAILED, out.get(BOB).status(), out.toString());
             assertTrue(out.get(BOB).detail().startsWith("550 5.1.1"), out.get(BOB).detail());
@@ -140,7 +141,7 @@ class MxDeliveryAgentTest {
         Files.writeString(message, "x\r\n");
         Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(ALICE)));
         Map<EmailAddress, Outcome> out = new MxDeliveryAgent(new StaticMxResolver(table, null), "example.test",
-                "mx.lists.test", ConnectionCache.NONE).deliver(env, message, List.of(ALICE));
+                "mx.lists.test", ConnectionCache.NONE).deliver(env, MessageBody.of(message), List.of(ALICE));
         assertEquals(Outcome.Status.RETRY, out.get(ALICE).status());
         assertTrue(out.get(ALICE).detail().startsWith("451 4.4.1 "), out.get(ALICE).detail());
     }
@@ -151,7 +152,8 @@ class MxDeliveryAgentTest {
         Files.writeString(table, "example.test  .\n");
         Envelope env = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(ALICE), Recipient.to(BOB)));
         Map<EmailAddress, Outcome> out = new MxDeliveryAgent(new StaticMxResolver(table, null), "example.test",
-                "mx.lists.test", ConnectionCache.NONE).deliver(env, dir.resolve("unused"), List.of(ALICE, BOB));
+                "mx.lists.test", ConnectionCache.NONE)
+                .deliver(env, MessageBody.of(dir.resolve("unused")), List.of(ALICE, BOB));
         assertEquals(Outcome.failed(MxLookupException.NULL_MX), out.get(ALICE));
         assertEquals(Outcome.failed(MxLookupException.NULL_MX), out.get(BOB));
     }

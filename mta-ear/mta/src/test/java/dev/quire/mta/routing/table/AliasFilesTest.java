@@ -30,6 +30,18 @@ class AliasFilesTest {
     }
 
     @Test
+    void aDomainWithoutAFileIsRememberedForTheCheckInterval() {
+        AliasFiles hourly = new AliasFiles(config, Duration.ofHours(1));
+        AliasFiles always = aliases();
+        assertEquals(Optional.empty(), hourly.lookup("jdoe@late.example"));
+        assertEquals(Optional.empty(), always.lookup("jdoe@late.example"));
+        aliasFile("late.example", "jdoe: jdoe@staffmail.example");
+        assertEquals(Optional.empty(), hourly.lookup("jdoe@late.example"), "not looked for again within the hour");
+        assertEquals(Optional.of(List.of(to("jdoe@staffmail.example"))), always.lookup("jdoe@late.example"),
+                "looked for again once the interval has passed");
+    }
+
+    @Test
     void addressTarget() {
         aliasFile("inf.example.ac.uk", "jdoe: jdoe@staffmail.example");
         assertEquals(List.of(to("jdoe@staffmail.example")), targets("jdoe@inf.example.ac.uk"));
