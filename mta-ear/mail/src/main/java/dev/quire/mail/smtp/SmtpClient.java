@@ -66,13 +66,24 @@ public final class SmtpClient implements Closeable {
      */
     public static SmtpClient connect(String host, int port, Duration timeout, boolean lmtp, String heloName)
             throws IOException {
+        return connect(host, port, timeout, timeout, lmtp, heloName);
+    }
+
+    /**
+     * Connects within {@code connectTimeout}, reads the banner and greets, each read limited by {@code timeout}.
+     *
+     * @throws SmtpException if the banner or the greeting is refused
+     */
+    public static SmtpClient connect(String host, int port, Duration connectTimeout, Duration timeout, boolean lmtp,
+            String heloName) throws IOException {
         if (heloName == null || heloName.isEmpty() || !heloName.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("heloName must be one printable token");
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(host, port), millis);
+            socket.connect(new InetSocketAddress(host, port),
+                    (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
             socket.setSoTimeout(millis);
             socket.setTcpNoDelay(true);
             SmtpClient client = new SmtpClient(socket, lmtp, heloName);

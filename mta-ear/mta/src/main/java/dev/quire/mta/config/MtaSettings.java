@@ -188,6 +188,14 @@ public class MtaSettings {
     int connectionReuseCount;
 
     @Inject
+    @ConfigProperty(name = "quire.smtp.connect.timeout", defaultValue = "PT30S")
+    Duration connectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "quire.smtp.dead.time", defaultValue = "PT60S")
+    Duration deadTime;
+
+    @Inject
     @ConfigProperty(name = "quire.maildir.layout", defaultValue = "%d/%u")
     String maildirLayout;
 
@@ -217,6 +225,19 @@ public class MtaSettings {
     /** How long an SMTP connection waits, idle, for another message to the same next hop. */
     public Duration connectionCacheIdle() {
         return connectionCacheIdle;
+    }
+
+    /** How long a connect to a next hop may take (Postfix's {@code smtp_connect_timeout}). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long a next hop that could not be reached is not tried again; never longer than the first retry time, so
+     * that a deferred message's retry does try it.
+     */
+    public Duration deadTime() {
+        return deadTime.compareTo(retryMin) > 0 ? retryMin : deadTime;
     }
 
     /** How long after it opened an SMTP connection may still be reused. */

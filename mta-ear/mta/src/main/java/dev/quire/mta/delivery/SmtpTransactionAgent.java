@@ -107,12 +107,19 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
         } else if (cached != null && reset(cached.client)) {
             return run(key, cached, envelope, message, recipients, false);
         }
+        String suspended = cache.suspended(key);
+        if (suspended != null) {
+            return unanswered(recipients, "delivery temporarily suspended: " + suspended);
+        }
         SmtpClient client;
         try {
-            client = SmtpClient.connect(address, port, TIMEOUT, lmtp, heloName);
+            client = SmtpClient.connect(address, port, cache.connectTimeout(), TIMEOUT, lmtp, heloName);
         } catch (IOException e) {
-            return unanswered(recipients, "connect to " + describe() + " failed: " + e.getMessage());
+            String reason = "connect to " + describe() + " failed: " + e.getMessage();
+            cache.unreachable(key, reason);
+            return unanswered(recipients, reason);
         }
+        cache.reachable(key);
         String security = "plain text";
         if (!lmtp && client.extensions().contains("STARTTLS")) {
             RecordingFactory factory = new RecordingFactory();
@@ -129,7 +136,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
                         + "); trying once more in plain text");
                 security = "plain text after a failed TLS handshake";
                 try {
-                    client = SmtpClient.connect(address, port, TIMEOUT, lmtp, heloName);
+                    client = SmtpClient.connect(address, port, cache.connectTimeout(), TIMEOUT, lmtp, heloName);
                 } catch (IOException again) {
                     return unanswered(recipients, "connect to " + describe() + " failed: " + again.getMessage());
                 }

@@ -49,7 +49,12 @@ public class Transports {
     @PostConstruct
     void init() {
         connections = new ConnectionCache(settings.connectionCacheIdle(), settings.connectionReuseTime(),
-                settings.connectionReuseCount());
+                settings.connectionReuseCount(), settings.deadTime(), settings.connectTimeout());
+    }
+
+    /** Forgets the next hops found unreachable, so that the next deliveries try them again (flush, requeue). */
+    public void forgetUnreachable() {
+        connections.forgetUnreachable();
     }
 
     @PreDestroy

@@ -41,6 +41,11 @@ public class Dispatcher {
     @Inject
     DestinationLimits limits;
 
+    /** The next hops found unreachable are tried again at the next delivery (flush, requeue). */
+    public void forgetUnreachable() {
+        transports.forgetUnreachable();
+    }
+
     /** Delivers what is pending and returns an outcome for every pending recipient. */
     public Map<Recipient, Outcome> attempt(Envelope envelope, MessageBody message, String heloName) {
         Map<Recipient, Outcome> outcomes = new LinkedHashMap<>();

@@ -233,6 +233,7 @@ public class QueueManager {
         for (QueueName from : List.of(QueueName.HOLD, QueueName.DEFERRED, QueueName.SLOW)) {
             if (spool.move(from, id, QueueName.INCOMING)) {
                 forget(id);
+                dispatcher.forgetUnreachable();
                 LOG.info(() -> id + ": released from " + from.name().toLowerCase() + " by an admin");
                 wake();
                 return true;
@@ -248,6 +249,7 @@ public class QueueManager {
      * @return how many messages were requeued
      */
     public int flush() throws IOException {
+        dispatcher.forgetUnreachable(); // as postqueue -f, which re-enables dead destinations
         int n = 0;
         for (QueueName from : List.of(QueueName.DEFERRED, QueueName.SLOW)) {
             for (QueueId id : spool.list(from)) {

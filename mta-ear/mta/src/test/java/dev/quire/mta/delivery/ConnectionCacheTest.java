@@ -1,6 +1,7 @@
 package dev.quire.mta.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -88,6 +89,29 @@ class ConnectionCacheTest {
             cache.close();
             sink.awaitSessions(1 + 2);
             assertEquals(2, sink.sessions());
+        }
+    }
+
+    @Test
+    void aHostThatCouldNotBeReachedIsNotTriedAgainForTheDeadTimeUnlessForgotten() throws Exception {
+        int port = CountingSink.freePort(); // nothing listens yet: connection refused
+        ConnectionCache cache = new ConnectionCache(Duration.ZERO, Duration.ZERO, 0, Duration.ofHours(1),
+                Duration.ofSeconds(5));
+        SmtpTransactionAgent agent = new SmtpTransactionAgent("127.0.0.1", port, false, "mx.quire.test", cache);
+        Envelope e = Envelope.accepted(QueueId.next(), null, List.of(Recipient.to(TO)));
+        SmtpTransactionAgent.Attempt refused = agent.attempt(e, MessageBody.of(message), List.of(TO));
+        assertFalse(refused.answered());
+        assertTrue(refused.outcomes().get(TO).detail().contains("connect to"), refused.outcomes().get(TO).detail());
+        try (CountingSink sink = CountingSink.start(dir.resolve("sink"), port)) {
+            SmtpTransactionAgent.Attempt suspended = agent.attempt(e, MessageBody.of(message), List.of(TO));
+            assertEquals(Outcome.Status.RETRY, suspended.outcomes().get(TO).status());
+            assertTrue(suspended.outcomes().get(TO).detail().contains("delivery temporarily suspended: connect to"),
+                    suspended.outcomes().get(TO).detail());
+            cache.forgetUnreachable(); // quire flush
+            assertEquals(Outcome.Status.DELIVERED, send(agent));
+            sink.awaitSessions(1 + 1);
+            assertEquals(1, sink.sessions(), "the suspended attempt never connected");
+            assertEquals(1, sink.messages());
         }
     }
 

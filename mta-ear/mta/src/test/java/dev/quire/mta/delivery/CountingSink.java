@@ -56,12 +56,14 @@ final class CountingSink implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("counters-" + port).toFile()).start();
         for (int i = 0; i < 100; i++) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                // listening; this probe is a session too, and is left out of what sessions() reports
-                return new CountingSink(dir, port, p).awaitSessions(1).withProbe();
+            try {
+                new Socket("127.0.0.1", port).close();
             } catch (IOException e) {
                 Thread.sleep(100);
+                continue;
             }
+            // listening; this probe is a session too (counted once it ended), left out of what sessions() reports
+            return new CountingSink(dir, port, p).awaitSessions(1).withProbe();
         }
         p.destroy();
         throw new IOException("smtp-sink did not start");
