@@ -3,7 +3,7 @@ package dev.quire.lists;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.mail.EmailAddress;
 

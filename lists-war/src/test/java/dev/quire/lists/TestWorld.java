@@ -29,7 +29,7 @@ import dev.quire.lists.command.Subscribe;
 import dev.quire.lists.command.Unsubscribe;
 import dev.quire.lists.command.Who;
 import dev.quire.lists.config.ListsSettings;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.lists.pending.ConfirmAddress;
 import dev.quire.lists.pending.Confirmations;

@@ -2,22 +2,19 @@ package dev.quire.cron.sync;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import dev.quire.db.jobs.ListRole;
 import dev.quire.mail.EmailAddress;
+import dev.quire.mail.Notice;
 import dev.quire.mail.smtp.Reply;
 import dev.quire.mail.smtp.SmtpClient;
 
@@ -50,11 +47,8 @@ public final class OwnerNotice {
         EmailAddress list = EmailAddress.parse(report.list());
         EmailAddress from = EmailAddress.of(list.localPart() + "-owner", list.domain());
         EmailAddress sender = EmailAddress.of(list.localPart() + "-bounces", list.domain());
-        String text = "From: " + from + "\r\nTo: " + from + "\r\nSubject: Membership sync of " + list
-                + " needs you\r\nDate: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now())
-                + "\r\nMessage-ID: <" + UUID.randomUUID() + "@" + list.domain() + ">\r\nAuto-Submitted: auto-generated"
-                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit"
-                + "\r\n\r\n" + report.describe(MAX_LINES).replace("\n", "\r\n") + "\r\n";
+        byte[] text = Notice.of(from, null, List.of(from), "Membership sync of " + list + " needs you",
+                report.describe(MAX_LINES)).toBytes(list.domain());
         try (SmtpClient client = SmtpClient.connect(mtaHost, mtaPort, TIMEOUT, false, heloName)) {
             expect(client.mailFrom(sender));
             int accepted = 0;
@@ -64,7 +58,7 @@ public final class OwnerNotice {
                 }
             }
             if (accepted > 0) {
-                expect(client.data(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), accepted).get(0));
+                expect(client.data(new ByteArrayInputStream(text), accepted).get(0));
             }
             client.quit();
             return accepted;

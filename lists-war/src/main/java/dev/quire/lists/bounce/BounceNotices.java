@@ -12,7 +12,7 @@ import dev.quire.db.list.BounceRepository;
 import dev.quire.db.list.ListAddress;
 import dev.quire.db.list.MailingList;
 import dev.quire.db.list.Member;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.mail.EmailAddress;
 

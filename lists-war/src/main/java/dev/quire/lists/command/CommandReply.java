@@ -10,7 +10,7 @@ import dev.quire.db.list.ListAddress;
 import dev.quire.db.list.MailingList;
 import dev.quire.lists.message.MailMessage;
 import dev.quire.lists.message.Sender;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 
 /**

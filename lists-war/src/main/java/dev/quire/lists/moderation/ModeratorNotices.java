@@ -24,7 +24,7 @@ import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
 import dev.quire.db.pending.PendingRequest;
 import dev.quire.db.pending.PendingRequestRepository;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.lists.pending.Token;
 import dev.quire.lists.posting.MessageHeld;

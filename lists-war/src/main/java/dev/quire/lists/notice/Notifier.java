@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import dev.quire.lists.config.ListsSettings;
 import dev.quire.lists.outgoing.MtaSubmission;
 import dev.quire.mail.EmailAddress;
+import dev.quire.mail.Notice;
 
 /** Sends notices through the MTA. */
 @ApplicationScoped

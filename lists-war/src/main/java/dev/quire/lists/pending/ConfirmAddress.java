@@ -15,7 +15,7 @@ import dev.quire.lists.lmtp.ListAddressHandler;
 import dev.quire.lists.message.Automated;
 import dev.quire.lists.message.MailMessage;
 import dev.quire.lists.message.Sender;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.mail.EmailAddress;
 import dev.quire.mail.smtp.Reply;

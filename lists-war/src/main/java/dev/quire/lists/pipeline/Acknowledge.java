@@ -13,7 +13,7 @@ import dev.quire.db.list.MailingList;
 import dev.quire.db.list.MailingListRepository;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.lists.notice.Template;
 import dev.quire.lists.posting.Post;

@@ -14,7 +14,7 @@ import org.apache.james.mime4j.message.MultipartImpl;
 
 import dev.quire.lists.message.MailMessage;
 import dev.quire.lists.message.MimeTree;
-import dev.quire.lists.notice.QuotedPrintable;
+import dev.quire.mail.QuotedPrintable;
 
 /**
  * {@code decorate}: puts the list's rendered header and footer around a copy's content, MIME-correctly.

@@ -14,7 +14,7 @@ import dev.quire.db.list.MailingList;
 import dev.quire.lists.config.ListsSettings;
 import dev.quire.lists.message.Automated;
 import dev.quire.lists.message.MailMessage;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.mail.EmailAddress;
 

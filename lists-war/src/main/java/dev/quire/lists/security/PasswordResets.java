@@ -17,7 +17,7 @@ import dev.quire.db.user.SecretHash;
 import dev.quire.db.user.SiteUser;
 import dev.quire.db.user.SiteUserRepository;
 import dev.quire.lists.config.ListsSettings;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.mail.EmailAddress;
 import dev.quire.mail.InvalidAddressException;

@@ -15,7 +15,7 @@ import dev.quire.db.list.ListAddress;
 import dev.quire.db.list.MailingList;
 import dev.quire.db.pending.PendingRequest;
 import dev.quire.lists.config.ListsSettings;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.lists.notice.Notifier;
 import dev.quire.lists.notice.Template;
 import dev.quire.mail.EmailAddress;

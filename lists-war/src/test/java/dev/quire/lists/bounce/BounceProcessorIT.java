@@ -32,7 +32,7 @@ import dev.quire.db.list.MembershipEvent;
 import dev.quire.db.pending.PendingRequest;
 import dev.quire.lists.Jpa;
 import dev.quire.lists.RecordingNotifier;
-import dev.quire.lists.notice.Notice;
+import dev.quire.mail.Notice;
 import dev.quire.mail.EmailAddress;
 
 /** Scoring, disabling, warning, removal and the outage guard on a real MariaDB database. */

@@ -1,4 +1,4 @@
-package dev.quire.lists.notice;
+package dev.quire.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +12,6 @@ import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.junit.jupiter.api.Test;
-
-import dev.quire.mail.EmailAddress;
 
 class NoticeAttachmentTest {
     @Test

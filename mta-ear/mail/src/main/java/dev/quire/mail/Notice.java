@@ -1,4 +1,4 @@
-package dev.quire.lists.notice;
+package dev.quire.mail;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.james.mime4j.codec.EncoderUtil;
-
-import dev.quire.mail.EmailAddress;
 
 /**
  * A plain-text message the list engine writes itself: a command reply, a moderator notice, a welcome, a

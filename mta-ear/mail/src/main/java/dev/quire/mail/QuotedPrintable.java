@@ -1,4 +1,4 @@
-package dev.quire.lists.notice;
+package dev.quire.mail;
 
 import java.nio.charset.StandardCharsets;
 

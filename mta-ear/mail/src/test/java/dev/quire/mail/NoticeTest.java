@@ -1,4 +1,4 @@
-package dev.quire.lists.notice;
+package dev.quire.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +11,6 @@ import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.junit.jupiter.api.Test;
-
-import dev.quire.mail.EmailAddress;
 
 class NoticeTest {
     @Test
