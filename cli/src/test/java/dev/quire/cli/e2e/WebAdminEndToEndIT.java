@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,13 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.quire.db.TestDatabase;
@@ -61,8 +54,6 @@ import dev.quire.db.user.SecretHash;
  * answers in time.
  */
 class WebAdminEndToEndIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DEMO = "demo@lists.example.test";
     private static final String SECOND = "second@lists.example.test";
     private static final String BOB_PASSWORD = "bob's old password";
@@ -86,7 +77,7 @@ class WebAdminEndToEndIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Browser.installed(),
                 "Debian's chromium and chromium-driver are installed by scripts/install-test-deps.sh");
         db = TestDatabase.create();
         int httpPort = FreePorts.next();
@@ -131,7 +122,7 @@ class WebAdminEndToEndIT {
             assertTrue(m.find(), "quire run --demo prints the admin's password: " + quire.output());
             adminPassword = m.group(1);
             addSecondListAndUsers();
-            browser = chromium();
+            browser = Browser.chromium(work);
             try {
                 securityHeaders();
                 adminLogsInAndSeesTheDemoList(m.group(1));
@@ -1019,19 +1010,6 @@ class WebAdminEndToEndIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    private WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1024,800", "--user-data-dir=" + work.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(work.resolve("chromedriver.log").toFile()).build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
     /**
      * Fills and sends the login form, and waits for the answer page; when someone is logged in already (the login
      * page then forwards), that session is dropped first.
@@ -1047,26 +1025,8 @@ class WebAdminEndToEndIT {
         clickAndWait(By.id("login"));
     }
 
-    /** Clicks a link or button and waits until the next page replaced this one (a click does not wait). */
     private void clickAndWait(By element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(element).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> replaced(page));
-    }
-
-    /** True once the element's page is gone; Chromium sometimes says so with an "unknown error". */
-    private static boolean replaced(WebElement page) {
-        try {
-            page.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
+        Browser.clickAndWait(browser, element);
     }
 
     private String sessionCookie() {
@@ -1075,12 +1035,8 @@ class WebAdminEndToEndIT {
         return "QUIRE_SESSION=" + c.getValue();
     }
 
-    /** Screens for docs/ (target/screenshots; copied by hand when they change). */
     private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Browser.screenshot(browser, name);
     }
 
     private HttpResponse<String> get(String path, String token, String cookie) throws Exception {
