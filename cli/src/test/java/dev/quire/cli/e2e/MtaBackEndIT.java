@@ -24,7 +24,8 @@ import dev.quire.db.TestDatabase;
 
 /**
  * The MTA's back end on the real stack: a stream of relayed messages shares one SMTP connection to the
- * smarthost (smtp-sink's own session counter says so), a list engine's XVERP hand-off reaches the smarthost as one
+ * smarthost (smtp-sink's own session counter says so), mail waiting for a slow next hop does not hold up mail for
+ * another, a list engine's XVERP hand-off reaches the smarthost as one
  * transaction per member with that member's envelope sender, and the MX listener, with real spamd and clamd,
  * refuses EICAR and GTUBE at DATA and delivers a suspect message tagged with X-Spam-Score into a Maildir placed by
  * {@code quire.maildir.layout}, where Dovecot would expect it.
@@ -80,6 +81,8 @@ class MtaBackEndIT {
                 "quire.relay.networks=127.0.0.2/32",
                 // one delivery at a time to the smarthost: every message has to go through the cached session
                 "quire.queue.destination.concurrency.remote=1",
+                // three workers: messages waiting for a busy destination must not take them from the others
+                "quire.queue.concurrency=3",
                 "quire.smtp.cache.idle=PT1S",
                 "quire.maildir.layout=%d/%u/Maildir",
                 "quire.scan.spamd=127.0.0.1:" + spamd,
@@ -95,9 +98,14 @@ class MtaBackEndIT {
                 ScanDaemon clamd = ScanDaemon.clamd(Files.createDirectories(work.resolve("clamd")));
                 SmtpSink sink = new SmtpSink(sinkDir.resolve("dump"), sinkPort, "-c").start()) {
             writeConfig(spamd.port, clamd.port);
-            try (QuireProcess quire = QuireProcess.start(work, work.resolve("run.out"), "--demo", "--config",
-                    config.toString())) {
+            int slowPort = FreePorts.next();
+            Files.createDirectories(data.resolve("config"));
+            Files.writeString(data.resolve("config/transport"), "slow.test [127.0.0.1]:" + slowPort + "\n");
+            try (SlowPeer slow = SlowPeer.start(slowPort, work.resolve("slow.count"));
+                    QuireProcess quire = QuireProcess.start(work, work.resolve("run.out"), "--demo", "--config",
+                            config.toString())) {
                 relayedMessagesShareOneConnection(sink, sinkDir);
+                aSlowNextHopDoesNotHoldUpTheOthers(sink, slow);
                 xverpGivesEachMemberItsOwnEnvelopeSender(sink, sinkDir);
                 theMxListenerScansContent();
                 theInternalListenerBouncesAnUnknownLocalRecipientInsteadOfRefusingIt();
@@ -126,6 +134,94 @@ class MtaBackEndIT {
         assertEquals(1, counters(sinkDir)[0], "ten relayed messages, one SMTP session to the smarthost");
     }
 
+    /**
+     * Three messages for a next hop that takes six seconds per message (one slot per destination, three workers),
+     * then one for the smarthost: the two that find their destination busy wait without a worker, so the last one is
+     * delivered while the slow host is still on its first, as Postfix's per-destination scheduling would.
+     */
+    private void aSlowNextHopDoesNotHoldUpTheOthers(SmtpSink sink, SlowPeer slow) throws Exception {
+        String out = python(
+                """
+                        import smtplib, sys
+                        s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), source_address=('127.0.0.2', 0))
+                        for i in range(3):
+                            s.sendmail('alice@example.test', ['someone@slow.test'],
+                                       'Subject: slow %d\\r\\n\\r\\nhello\\r\\n' % i)
+                        s.sendmail('alice@example.test', ['someone@remote.test'],
+                                   'Subject: not held up\\r\\nMessage-ID: <not-held-up@example.test>\\r\\n\\r\\nhi\\r\\n')
+                        s.quit()
+                        print('sent 4')
+                        """,
+                String.valueOf(smtpPort));
+        assertEquals("sent 4", out.strip());
+        Poll.until("the message for remote.test at the smarthost", Duration.ofSeconds(30),
+                () -> sink.messages().stream().anyMatch(m -> m.contains("<not-held-up@example.test>")));
+        assertEquals(0, slow.completed(), "delivered while the slow host was still on its first message");
+        Poll.until("the three messages at the slow host", Duration.ofSeconds(90), () -> slow.completed() == 3);
+    }
+
+    /** An SMTP server that takes its time over each message (Python), counting the messages it finished. */
+    private static final class SlowPeer implements AutoCloseable {
+        private static final String SCRIPT = """
+                import socketserver, sys, threading, time
+                port, delay, count = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+                lock, done = threading.Lock(), [0]
+                class Session(socketserver.StreamRequestHandler):
+                    def handle(self):
+                        def say(text):
+                            self.wfile.write((text + '\\r\\n').encode())
+                            self.wfile.flush()
+                        say('220 slow.test ESMTP')
+                        for line in self.rfile:
+                            verb = line.decode('latin-1').strip().upper()
+                            if verb.startswith(('EHLO', 'HELO')):
+                                say('250 slow.test')
+                            elif verb == 'DATA':
+                                say('354 go ahead')
+                                while self.rfile.readline() not in (b'.\\r\\n', b''):
+                                    pass
+                                time.sleep(delay)
+                                with lock:
+                                    done[0] += 1
+                                    open(count, 'w').write(str(done[0]))
+                                say('250 2.0.0 taken, slowly')
+                            elif verb == 'QUIT':
+                                say('221 bye')
+                                return
+                            else:
+                                say('250 ok')
+                socketserver.ThreadingTCPServer.allow_reuse_address = True
+                server = socketserver.ThreadingTCPServer(('127.0.0.1', port), Session)
+                print('ready', flush=True)
+                server.serve_forever()
+                """;
+        private final Process process;
+        private final Path count;
+
+        private SlowPeer(Process process, Path count) {
+            this.process = process;
+            this.count = count;
+        }
+
+        static SlowPeer start(int port, Path count) throws Exception {
+            Process p = new ProcessBuilder("python3", "-c", SCRIPT, String.valueOf(port), "6", count.toString())
+                    .redirectErrorStream(true).start();
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertEquals("ready", first, "the slow SMTP peer started");
+            return new SlowPeer(p, count);
+        }
+
+        int completed() throws Exception {
+            return Files.exists(count) ? Integer.parseInt(Files.readString(count).strip()) : 0;
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
     private void xverpGivesEachMemberItsOwnEnvelopeSender(SmtpSink sink, Path sinkDir) throws Exception {
         String out = python(
                 """
@@ -142,7 +238,7 @@ class MtaBackEndIT {
                         """,
                 String.valueOf(internalPort));
         assertEquals(List.of("XVERP offered", "250"), out.lines().toList());
-        Poll.until("the three copies at the sink", Duration.ofSeconds(60), () -> counters(sinkDir)[2] == 13);
+        Poll.until("the three copies at the sink", Duration.ofSeconds(60), () -> counters(sinkDir)[2] == 14);
         Map<String, String> senderOf = new TreeMap<>();
         for (String dump : sink.messages()) {
             if (dump.contains("<post-1@lists.example.test>")) {
@@ -155,8 +251,8 @@ class MtaBackEndIT {
                 "<dave@other.test>", "<demo-bounces+dave=other.test@lists.example.test>",
                 "<erin@remote.test>", "<demo-bounces+erin=remote.test@lists.example.test>"), senderOf);
         Poll.until("the smarthost session closed after idling", Duration.ofSeconds(30),
-                () -> counters(sinkDir)[0] == 2);
-        assertEquals(2, counters(sinkDir)[0], "the three copies also shared one session");
+                () -> counters(sinkDir)[0] == 3);
+        assertEquals(3, counters(sinkDir)[0], "the three copies also shared one session");
     }
 
     private void theMxListenerScansContent() throws Exception {

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.quire.mail.EmailAddress;
-import dev.quire.mta.delivery.DeliveryAgent;
 import dev.quire.mta.delivery.FileAgent;
 import dev.quire.mta.delivery.NextHop;
 import dev.quire.mta.delivery.Outcome;
@@ -28,7 +27,8 @@ import dev.quire.mta.spool.MessageBody;
  * One delivery attempt for a queued message: each pending address is classified by the router (local
  * mailbox, list, remote), grouped by next hop, and handed to that hop's agent in one go (one LMTP or SMTP
  * transaction with many recipients); commands and files go to their agents. Each delivery first takes a slot of
- * its destination ({@link DestinationLimits}).
+ * its destination ({@link DestinationLimits}); the recipients of a destination that is full are not delivered in
+ * this attempt but named as waiting for it.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -46,53 +46,56 @@ public class Dispatcher {
         transports.forgetUnreachable();
     }
 
-    /** Delivers what is pending and returns an outcome for every pending recipient. */
-    public Map<Recipient, Outcome> attempt(Envelope envelope, MessageBody message, String heloName) {
+    /**
+     * What one attempt came to.
+     *
+     * @param outcomes an outcome for every pending recipient that was tried
+     * @param waiting the pending recipients that were not tried because their destination had no free slot, with
+     *        that destination
+     */
+    public record Attempt(Map<Recipient, Outcome> outcomes, Map<Recipient, NextHop> waiting) {
+        /** An attempt with nothing to do. */
+        public static final Attempt NOTHING = new Attempt(Map.of(), Map.of());
+    }
+
+    /** Delivers what is pending where there is room, and says what happened to each pending recipient. */
+    public Attempt attempt(Envelope envelope, MessageBody message, String heloName) {
         Map<Recipient, Outcome> outcomes = new LinkedHashMap<>();
+        Map<Recipient, NextHop> waiting = new LinkedHashMap<>();
         Map<Group, Map<EmailAddress, List<Recipient>>> byHop = new LinkedHashMap<>();
         for (Recipient r : envelope.pending()) {
             if (r.destination() instanceof Recipient.Mailbox m) {
                 classify(r, m.address(), envelope.senderFor(r), byHop, outcomes);
-            } else if (r.destination() instanceof Recipient.Pipe p) {
-                outcomes.put(r, orRetry(limited(NextHop.LOCAL, () -> transports.pipe().deliver(p.command(), message,
-                        PipeAgent.environment(envelope.senderFor(r), r.original(), r.original(),
-                                envelope.id().value())))));
+            } else if (!limits.tryAcquire(NextHop.LOCAL)) {
+                waiting.put(r, NextHop.LOCAL);
             } else {
-                outcomes.put(r, orRetry(limited(NextHop.LOCAL, () -> new FileAgent().deliver(
-                        Path.of(((Recipient.FileAppend) r.destination()).path()), message, envelope.senderFor(r)))));
+                try {
+                    outcomes.put(r, r.destination() instanceof Recipient.Pipe p
+                            ? transports.pipe().deliver(p.command(), message, PipeAgent.environment(
+                                    envelope.senderFor(r), r.original(), r.original(), envelope.id().value()))
+                            : new FileAgent().deliver(Path.of(((Recipient.FileAppend) r.destination()).path()),
+                                    message, envelope.senderFor(r)));
+                } finally {
+                    limits.release(NextHop.LOCAL);
+                }
             }
         }
         byHop.forEach((group, addresses) -> {
-            DeliveryAgent agent = transports.agent(group.hop(), heloName);
-            Envelope sentAs = envelope.sentAs(group.sender());
-            Map<EmailAddress, Outcome> results = limited(group.hop(),
-                    () -> agent.deliver(sentAs, message, new ArrayList<>(addresses.keySet())));
+            if (!limits.tryAcquire(group.hop())) {
+                addresses.values().forEach(rs -> rs.forEach(r -> waiting.put(r, group.hop())));
+                return;
+            }
+            Map<EmailAddress, Outcome> results;
+            try {
+                results = transports.agent(group.hop(), heloName).deliver(envelope.sentAs(group.sender()), message,
+                        new ArrayList<>(addresses.keySet()));
+            } finally {
+                limits.release(group.hop());
+            }
             addresses.forEach((address, recipients) -> recipients.forEach(r -> outcomes.put(r,
-                    results == null
-                            ? orRetry(null)
-                            : results.getOrDefault(address,
-                                    Outcome.retry("no outcome reported for <" + address + ">")))));
+                    results.getOrDefault(address, Outcome.retry("no outcome reported for <" + address + ">")))));
         });
-        return outcomes;
-    }
-
-    private static Outcome orRetry(Outcome o) {
-        return o != null ? o : Outcome.retry("451 4.3.2 interrupted while waiting for a delivery slot");
-    }
-
-    /** Runs a delivery in a slot of its destination; null when interrupted while waiting for one. */
-    private <T> T limited(NextHop hop, java.util.function.Supplier<T> delivery) {
-        try {
-            limits.acquire(hop);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-        try {
-            return delivery.get();
-        } finally {
-            limits.release(hop);
-        }
+        return new Attempt(outcomes, waiting);
     }
 
     /**

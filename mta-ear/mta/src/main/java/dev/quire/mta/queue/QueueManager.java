@@ -33,6 +33,7 @@ import jakarta.inject.Inject;
 
 import dev.quire.mta.config.MtaSettings;
 import dev.quire.mta.control.Quiescence;
+import dev.quire.mta.delivery.NextHop;
 import dev.quire.mta.delivery.Outcome;
 import dev.quire.mta.spool.Envelope;
 import dev.quire.mta.spool.MessageBody;
@@ -57,6 +58,7 @@ public class QueueManager {
     /** The source named in the per-message log lines, so that the logger need not walk the stack to find it. */
     private static final String SOURCE = QueueManager.class.getName();
     private static final long IDLE_SCAN_MILLIS = 1000;
+    private static final Duration PARKED_MAX = Duration.ofSeconds(10);
 
     @Resource
     ManagedThreadFactory threads;
@@ -76,10 +78,16 @@ public class QueueManager {
     @Inject
     Quiescence quiescence;
 
+    @Inject
+    DestinationLimits limits;
+
     private final Map<QueueName, DueTimes> due = new EnumMap<>(QueueName.class);
     private final Set<QueueId> inFlight = ConcurrentHashMap.newKeySet();
     /** Messages just accepted, handed over directly so that the incoming directory is not listed per message. */
     private final Queue<QueueId> fresh = new ConcurrentLinkedQueue<>();
+    /** Messages put aside until their destination has a free slot, and since when (System.nanoTime). */
+    private final Map<QueueId, Long> parked = new ConcurrentHashMap<>();
+    private final Map<NextHop, Queue<QueueId>> waitingFor = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private volatile boolean scanIncoming = true;
     private long nextIncomingScan;
@@ -106,6 +114,7 @@ public class QueueManager {
         } catch (IOException e) {
             throw new IllegalStateException("cannot recover the spool: " + e.getMessage(), e);
         }
+        limits.onRelease(this::slotFreed);
         slots = new Semaphore(settings.queueConcurrency());
         slowSlots = new Semaphore(Math.max(1, settings.slowConcurrency()));
         workers = Executors.newFixedThreadPool(settings.queueConcurrency() + Math.max(1, settings.slowConcurrency()),
@@ -303,6 +312,7 @@ public class QueueManager {
 
     private void forget(QueueId id) {
         due.values().forEach(m -> m.remove(id));
+        parked.remove(id);
     }
 
     private void loop() {
@@ -318,7 +328,9 @@ public class QueueManager {
                         scanIncoming = false;
                         nextIncomingScan = now + IDLE_SCAN_MILLIS;
                         for (QueueId id : spool.list(QueueName.INCOMING)) {
-                            submit(QueueName.INCOMING, id, slots);
+                            if (!stillParked(id)) {
+                                submit(QueueName.INCOMING, id, slots);
+                            }
                         }
                     }
                     submitDue(QueueName.DEFERRED, slots, false);
@@ -333,6 +345,22 @@ public class QueueManager {
                 sleepQuietly();
             }
         }
+    }
+
+    /**
+     * True for a message waiting for a slot of its destination; one that waited longer than {@link #PARKED_MAX} is
+     * released to the scan, in case the wake-up was missed.
+     */
+    private boolean stillParked(QueueId id) {
+        Long since = parked.get(id);
+        if (since == null) {
+            return false;
+        }
+        if (System.nanoTime() - since < PARKED_MAX.toNanos()) {
+            return true;
+        }
+        parked.remove(id);
+        return false;
     }
 
     private void submitDue(QueueName queue, Semaphore permits, boolean onlyIfFree) throws InterruptedException {
@@ -364,13 +392,15 @@ public class QueueManager {
     /** Runs one delivery attempt on a worker; the caller holds a permit, which the worker releases. */
     private void execute(QueueName from, QueueId id, Semaphore permits) {
         workers.execute(() -> {
+            NextHop parkedOn = null;
             try {
-                deliver(from, id);
+                parkedOn = deliver(from, id);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.SEVERE, id + ": delivery attempt failed inside the MTA: " + e.getMessage(), e);
             } finally {
                 inFlight.remove(id);
                 permits.release();
+                park(id, parkedOn);
             }
         });
     }
@@ -381,8 +411,9 @@ public class QueueManager {
      */
     private void deliverFresh(Spool.Accepted accepted) {
         QueueId id = accepted.id();
+        NextHop parkedOn = null;
         try {
-            conclude(accepted.envelope(), attempt(accepted.envelope(), accepted.body()), accepted);
+            parkedOn = conclude(accepted.envelope(), attempt(accepted.envelope(), accepted.body()), accepted);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, id + ": delivery attempt failed inside the MTA: " + e.getMessage(), e);
             try {
@@ -394,39 +425,45 @@ public class QueueManager {
         } finally {
             inFlight.remove(id);
             slots.release();
+            park(id, parkedOn);
         }
     }
 
-    private void deliver(QueueName from, QueueId id) throws IOException {
+    /** One attempt of a queued message; returns the destination it now waits for, or null. */
+    private NextHop deliver(QueueName from, QueueId id) throws IOException {
         if (due.containsKey(from)) {
             due.get(from).remove(id);
         }
         Envelope envelope = spool.claim(from, id).orElse(null);
         if (envelope == null) {
-            return;
+            return null;
         }
-        conclude(envelope, attempt(envelope, MessageBody.of(spool.messagePath(id))), null);
+        return conclude(envelope, attempt(envelope, MessageBody.of(spool.messagePath(id))), null);
     }
 
-    private Map<Recipient, Outcome> attempt(Envelope envelope, MessageBody message) {
+    private Dispatcher.Attempt attempt(Envelope envelope, MessageBody message) {
         return envelope.pending().isEmpty()
-                ? Map.of()
+                ? Dispatcher.Attempt.NOTHING
                 : dispatcher.attempt(envelope, message,
                         envelope.heloName() == null ? settings.hostname() : envelope.heloName());
     }
 
     /**
-     * Ends an attempt: finished, deferred, or failures reported. A message delivered from memory ({@code fresh}) that
-     * is not finished gets its queue files first, as the active entry it is.
+     * Ends an attempt: finished, deferred, failures reported, or put aside until a full destination has room (then
+     * that destination is returned, else null). A message delivered from memory ({@code fresh}) that is not finished
+     * gets its queue files first, as the active entry it is.
      */
-    private void conclude(Envelope envelope, Map<Recipient, Outcome> outcomes, Spool.Accepted fresh)
+    private NextHop conclude(Envelope envelope, Dispatcher.Attempt attempt, Spool.Accepted fresh)
             throws IOException {
         QueueId id = envelope.id();
         List<Recipient> retry = new ArrayList<>();
         List<Envelope.Failure> failed = new ArrayList<>();
         String lastError = null;
         for (Recipient r : envelope.pending()) {
-            Outcome o = outcomes.getOrDefault(r, Outcome.retry("no outcome reported"));
+            if (attempt.waiting().containsKey(r)) {
+                continue;
+            }
+            Outcome o = attempt.outcomes().getOrDefault(r, Outcome.retry("no outcome reported"));
             LOG.logp(Level.INFO, SOURCE, "deliver",
                     () -> id + ": to=" + r + ", status=" + o.status().name().toLowerCase() + " (" + o.detail() + ")");
             if (o.status() == Outcome.Status.RETRY) {
@@ -437,6 +474,9 @@ public class QueueManager {
             }
         }
         Instant now = Instant.now();
+        if (!attempt.waiting().isEmpty()) {
+            return waitForSlot(envelope, attempt.waiting(), retry, failed, fresh, now);
+        }
         if (!retry.isEmpty() && now.isAfter(envelope.arrivedAt().plus(settings.queueLifetime()))) {
             for (Recipient r : retry) {
                 failed.add(new Envelope.Failure(r, "4.4.7 message expired after "
@@ -454,7 +494,7 @@ public class QueueManager {
             if (retry.isEmpty() && next.failed().isEmpty()) {
                 spool.finishFresh(fresh);
                 LOG.logp(Level.INFO, SOURCE, "deliver", () -> id + ": removed");
-                return;
+                return null;
             }
             spool.materialize(fresh);
         }
@@ -472,6 +512,61 @@ public class QueueManager {
         } else {
             spool.finish(id);
             LOG.logp(Level.INFO, SOURCE, "deliver", () -> id + ": removed");
+        }
+        return null;
+    }
+
+    /**
+     * Puts back a message whose attempt found a destination full: its delivered recipients are done and its failures
+     * reported; it waits in the incoming queue, holding no worker, until that destination gives a slot back
+     * ({@link #slotFreed}). Recipients deferred in the same attempt are tried again with it; the attempt does not
+     * count toward the retry schedule. Returns the destination, for {@link #park} once the worker is done.
+     */
+    private NextHop waitForSlot(Envelope envelope, Map<Recipient, NextHop> waiting, List<Recipient> retry,
+            List<Envelope.Failure> failed, Spool.Accepted fresh, Instant now) throws IOException {
+        QueueId id = envelope.id();
+        Set<Recipient> keep = new java.util.HashSet<>(waiting.keySet());
+        keep.addAll(retry);
+        Envelope next = envelope.waiting(envelope.pending().stream().filter(keep::contains).toList(), failed);
+        if (fresh != null) {
+            spool.materialize(fresh);
+        }
+        next = report(next, now);
+        NextHop hop = DestinationLimits.destination(waiting.values().iterator().next());
+        parked.put(id, System.nanoTime()); // before it is visible in incoming: the scan leaves it alone
+        spool.release(next, QueueName.INCOMING);
+        LOG.logp(Level.INFO, SOURCE, "deliver",
+                () -> id + ": " + waiting.size() + " recipient(s) wait for a free slot of "
+                        + hop.transport() + (hop.host() == null ? "" : ":" + hop.host() + ":" + hop.port()));
+        return hop;
+    }
+
+    /**
+     * Registers a message put aside (after its worker let go of it, so that a wake-up finds it claimable) in its
+     * destination's waiting line; if a slot came back meanwhile, it is started at once.
+     */
+    private void park(QueueId id, NextHop destination) {
+        if (destination == null) {
+            return;
+        }
+        waitingFor.computeIfAbsent(destination, h -> new ConcurrentLinkedQueue<>()).add(id);
+        if (limits.hasRoom(destination)) {
+            slotFreed(destination);
+        }
+    }
+
+    /** A destination gave a slot back: the message that waited longest for it is started. */
+    private void slotFreed(NextHop destination) {
+        Queue<QueueId> waiting = waitingFor.get(destination);
+        if (waiting == null) {
+            return;
+        }
+        for (QueueId id = waiting.poll(); id != null; id = waiting.poll()) {
+            if (parked.remove(id) != null) {
+                fresh.add(id);
+                signal();
+                return;
+            }
         }
     }
 

@@ -89,6 +89,17 @@ public record Envelope(QueueId id, EmailAddress sender, List<Recipient> pending,
         return new Envelope(id, sender, recipients, List.of(), now, 0, now, null, null, Dsn.NONE, false, null);
     }
 
+    /**
+     * The envelope after an attempt that found a destination full: what is still pending (those waiting for a slot,
+     * and any deferred with them) and the new permanent failures; it does not count as an attempt.
+     */
+    public Envelope waiting(List<Recipient> stillPending, List<Failure> newFailures) {
+        List<Failure> all = new ArrayList<>(failed);
+        all.addAll(newFailures);
+        return new Envelope(id, sender, stillPending, all, arrivedAt, attempts, nextAttemptAt, lastError, heloName,
+                dsn, delayWarned, verp);
+    }
+
     /** The envelope after a delivery attempt: what is still pending, and the new permanent failures. */
     public Envelope afterAttempt(List<Recipient> stillPending, List<Failure> newFailures, Instant next,
             String error) {
