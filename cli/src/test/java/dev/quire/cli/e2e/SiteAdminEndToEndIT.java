@@ -451,6 +451,7 @@ class SiteAdminEndToEndIT {
         String id = idm.group(1);
         assertTrue(entry.contains("\"sender\":\"alice@example.test\"") && entry.contains("\"lastError\":\"")
                 && entry.contains("\"queue\":\"deferred\""), entry);
+        pagesOfTheQueue(id);
 
         Browser.clickAndWait(browser, By.id("nav-queue"));
         WebElement row = browser.findElement(By.id("message-" + id));
@@ -476,6 +477,40 @@ class SiteAdminEndToEndIT {
         }
         Poll.until("the queue to forget the delivered message", Duration.ofSeconds(30),
                 () -> !call("GET", "/api/queue", null, admin).body().contains("\"id\":\"" + id + "\""));
+    }
+
+    /**
+     * The queue in pages: a second deferred message, then one message per page through the REST API and the page's
+     * own Next and Previous links; the second message is deleted again.
+     */
+    private void pagesOfTheQueue(String first) throws Exception {
+        String subject = "second " + System.nanoTime();
+        assertTrue(swaks("127.0.0.5", "alice@example.test", "erin@remote.test", subject).output()
+                .contains("<-  250 2.0.0 Ok: queued as"));
+        Poll.until("two messages deferred", Duration.ofSeconds(60),
+                () -> call("GET", "/api/queue?queue=deferred", null, admin).body().contains("erin@remote.test"));
+        HttpResponse<String> page1 = call("GET", "/api/queue?queue=deferred&limit=1", null, admin);
+        assertTrue(page1.body().contains("\"offset\":0") && page1.body().contains("\"total\":2") && page1.body().contains(first)
+                && !page1.body().contains("erin@remote.test"), page1.body());
+        HttpResponse<String> page2 = call("GET", "/api/queue?queue=deferred&offset=1&limit=1", null, admin);
+        Matcher second = Pattern.compile("\"id\":\"([0-9A-Z]+)\"").matcher(page2.body());
+        assertTrue(page2.body().contains("erin@remote.test") && !page2.body().contains(first) && second.find(),
+                page2.body());
+        assertEquals(400, call("GET", "/api/queue?queue=deferred&offset=-1", null, admin).statusCode());
+
+        browser.get(base + "/admin/site/queue?queue=deferred&size=1");
+        assertEquals("Messages 1–1 of 2", browser.findElement(By.id("showing")).getText());
+        assertFalse(browser.findElements(By.id("message-" + first)).isEmpty(), "the oldest first");
+        assertTrue(browser.findElements(By.id("previous-page")).isEmpty());
+        Browser.clickAndWait(browser, By.id("next-page"));
+        assertEquals("Messages 2–2 of 2", browser.findElement(By.id("showing")).getText());
+        assertFalse(browser.findElements(By.id("message-" + second.group(1))).isEmpty());
+        assertTrue(browser.findElements(By.id("next-page")).isEmpty(), "no page after the last");
+        Browser.clickAndWait(browser, By.id("previous-page"));
+        assertEquals("Messages 1–1 of 2", browser.findElement(By.id("showing")).getText());
+
+        assertEquals(200, call("POST", "/api/queue/delete", "{\"ids\":[\"" + second.group(1) + "\"]}", admin)
+                .statusCode());
     }
 
     /** Verify, health, users, refusing to delete a domain with lists, and deleting a list after confirming. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,8 +39,8 @@ public class QueueResource {
     @Inject
     SiteQueue queue;
 
-    /** The sizes of every queue and the messages asked for. */
-    public record QueueView(Map<String, Integer> sizes, List<QueueMessageView> messages) {
+    /** The sizes of every queue and the messages asked for, from {@code offset} of {@code total}. */
+    public record QueueView(Map<String, Integer> sizes, int offset, int total, List<QueueMessageView> messages) {
     }
 
     /** What an action did to each message. */
@@ -53,10 +54,14 @@ public class QueueResource {
     @APIResponse(responseCode = "403", description = "the caller is not a site admin")
     @APIResponse(responseCode = "502", description = "the MTA's admin API did not answer")
     public QueueView list(@Parameter(description = "incoming, active, deferred, slow, hold or corrupt; all when"
-            + " absent") @QueryParam("queue") String name) {
-        SiteQueue.Snapshot s = queue.list(caller.require(), name);
+            + " absent") @QueryParam("queue") String name,
+            @Parameter(description = "messages to skip (default 0)") @QueryParam("offset") @DefaultValue("0") int offset,
+            @Parameter(description = "at most this many messages (default 0: all)") @QueryParam("limit")
+            @DefaultValue("0") int limit) {
+        SiteQueue.Snapshot s = queue.list(caller.require(), name, offset, limit);
         Instant now = Instant.now();
-        return new QueueView(s.sizes(), s.messages().stream().map(e -> QueueMessageView.of(e, now)).toList());
+        return new QueueView(s.sizes(), s.offset(), s.total(),
+                s.messages().stream().map(e -> QueueMessageView.of(e, now)).toList());
     }
 
     @POST

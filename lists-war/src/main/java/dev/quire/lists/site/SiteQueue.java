@@ -41,21 +41,39 @@ public class SiteQueue {
     @Inject
     MtaAdminClient mta;
 
-    /** The queue sizes and the messages (of one queue, or all when {@code queue} is blank). */
-    public record Snapshot(Map<String, Integer> sizes, List<QueueEntry> messages) {
+    /**
+     * The queue sizes and a page of the messages (of one queue, or all when {@code queue} is blank).
+     *
+     * @param total how many messages the queue asked for holds (all queues together when none was named)
+     */
+    public record Snapshot(Map<String, Integer> sizes, List<QueueEntry> messages, int offset, int total) {
     }
 
     /** What one action did to one message. */
     public record Outcome(String id, String action, boolean done, String message) {
     }
 
+    /** Every message of the queue (or of all). */
     public Snapshot list(Account caller, String queue) {
+        return list(caller, queue, 0, 0);
+    }
+
+    /** At most {@code limit} messages of the queue (or of all) from {@code offset}; a limit of 0 means all. */
+    public Snapshot list(Account caller, String queue, int offset, int limit) {
         rights.requireSiteAdmin(caller);
         String q = queue == null || queue.isBlank() ? null : queue.strip().toLowerCase(Locale.ROOT);
         if (q != null && !QUEUES.contains(q)) {
             throw SiteRefusal.invalid("queue", "must be one of " + String.join(", ", QUEUES));
         }
-        return new Snapshot(sizes(), messages(q));
+        if (offset < 0) {
+            throw SiteRefusal.invalid("offset", "must not be negative");
+        }
+        if (limit < 0) {
+            throw SiteRefusal.invalid("limit", "must not be negative");
+        }
+        Map<String, Integer> sizes = sizes();
+        int total = q == null ? sizes.values().stream().mapToInt(Integer::intValue).sum() : sizes.get(q);
+        return new Snapshot(sizes, messages(q, offset, limit), offset, total);
     }
 
     Map<String, Integer> sizes() {
@@ -69,8 +87,9 @@ public class SiteQueue {
         return sizes;
     }
 
-    private List<QueueEntry> messages(String queue) {
-        MtaAdminClient.Answer answer = mta.get("queue/messages" + (queue == null ? "" : "?queue=" + queue));
+    private List<QueueEntry> messages(String queue, int offset, int limit) {
+        MtaAdminClient.Answer answer = mta.get("queue/messages?offset=" + offset + "&limit=" + limit
+                + (queue == null ? "" : "&queue=" + queue));
         List<QueueEntry> out = new ArrayList<>();
         if (answer.json() == null || answer.json().getValueType() != JsonValue.ValueType.ARRAY) {
             return out;

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,10 @@ public class SiteOpsPages {
     @Inject
     SiteForms forms;
 
+    /** Messages per page of the queue, unless the page asks for another number. */
+    static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = 1000;
+
     @Inject
     SiteQueue queue;
 
@@ -44,19 +49,26 @@ public class SiteOpsPages {
 
     @GET
     @Path("queue")
-    public Response queuePage(@QueryParam("queue") String name) {
-        return queueView(name).ok();
+    public Response queuePage(@QueryParam("queue") String name, @QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("size") @DefaultValue("" + PAGE_SIZE) int size) {
+        return queueView(name, page, size).ok();
     }
 
-    private Pages.Page queueView(String name) {
-        SiteQueue.Snapshot s = queue.list(forms.account(), name);
+    /** A page of the queue: {@code size} messages (1 to 1,000, default 100), pages counted from 1. */
+    private Pages.Page queueView(String name, int page, int size) {
+        int perPage = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
+        int current = Math.max(1, page);
+        SiteQueue.Snapshot s = queue.list(forms.account(), name, (current - 1) * perPage, perPage);
         Instant now = Instant.now();
         List<MessageView> rows = s.messages().stream()
                 .map(e -> new MessageView(e.id(), e.queue(), e.sender().isEmpty() ? "<>" : e.sender(),
                         String.join(", ", e.recipients()), e.size(), e.age(now), e.lastError()))
                 .toList();
         return forms.page("site-queue", "Queue").with("sizes", s.sizes()).with("messages", rows)
-                .with("queue", name == null ? "" : name).with("queues", SiteQueue.QUEUES);
+                .with("queue", name == null ? "" : name).with("queues", SiteQueue.QUEUES)
+                .with("page", current).with("size", perPage).with("total", s.total())
+                .with("first", s.offset() + 1).with("last", s.offset() + rows.size())
+                .with("hasNext", s.offset() + perPage < s.total());
     }
 
     @POST
@@ -75,7 +87,7 @@ public class SiteOpsPages {
             String text = outcomes.stream().map(o -> o.id() + ": " + o.message()).collect(Collectors.joining("; "));
             return forms.done(back, text + ".");
         } catch (SiteRefusal e) {
-            return forms.refused(queueView(null), e);
+            return forms.refused(queueView(null, 1, PAGE_SIZE), e);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -25,7 +26,8 @@ import dev.quire.mta.spool.QueueId;
 import dev.quire.mta.spool.QueueName;
 
 /**
- * The queue for admins: sizes ({@code GET /mta/api/queue}), {@code mailq} ({@code GET .../messages}), and
+ * The queue for admins: sizes ({@code GET /mta/api/queue}), {@code mailq} ({@code GET .../messages}, paged with
+ * {@code offset} and {@code limit}), and
  * hold, requeue (release) and delete of one message.
  */
 @Path("/queue")
@@ -46,8 +48,14 @@ public class QueueResource {
 
     @GET
     @Path("/messages")
-    public List<QueueEntryView> messages(@QueryParam("queue") String name) throws IOException {
-        return queue.list(Optional.ofNullable(name).filter(n -> !n.isBlank()).map(QueueResource::queueName));
+    public List<QueueEntryView> messages(@QueryParam("queue") String name,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("0") int limit)
+            throws IOException {
+        if (offset < 0 || limit < 0) {
+            throw new BadRequestException("offset and limit must not be negative");
+        }
+        return queue.list(Optional.ofNullable(name).filter(n -> !n.isBlank()).map(QueueResource::queueName), offset,
+                limit == 0 ? Integer.MAX_VALUE : limit);
     }
 
     /** How many messages a flush made due. */

@@ -195,25 +195,46 @@ public class QueueManager {
 
     /** The entries of one queue, or of all, oldest first: {@code mailq}. */
     public List<QueueEntryView> list(Optional<QueueName> only) throws IOException {
+        return list(only, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A page of {@code mailq}: the entries of one queue, or of all (in queue order, oldest first within each), from
+     * {@code offset}, at most {@code limit}; only their envelopes are read.
+     */
+    public List<QueueEntryView> list(Optional<QueueName> only, int offset, int limit) throws IOException {
         List<QueueEntryView> out = new ArrayList<>();
+        int skip = offset;
         for (QueueName q : QueueName.values()) {
             if (only.isPresent() && only.get() != q) {
                 continue;
             }
-            for (QueueId id : spool.list(q)) {
-                try {
-                    Envelope e = spool.read(q, id);
-                    long size = Files.exists(spool.messagePath(id)) ? Files.size(spool.messagePath(id)) : 0;
-                    out.add(view(q, size, e));
-                } catch (IOException gone) {
-                    // delivered or moved while listing
-                }
+            List<QueueId> ids = spool.list(q);
+            List<Spool.Accepted> unqueued = q == QueueName.ACTIVE ? List.copyOf(spool.unqueued()) : List.of();
+            int count = ids.size() + unqueued.size();
+            if (skip >= count) {
+                skip -= count;
+                continue;
             }
-            if (q == QueueName.ACTIVE) {
-                // first attempts from memory, whose queue files are not written (ADR 0043)
-                for (Spool.Accepted a : spool.unqueued()) {
+            for (int i = skip; i < count && out.size() < limit; i++) {
+                if (i < ids.size()) {
+                    QueueId id = ids.get(i);
+                    try {
+                        Envelope e = spool.read(q, id);
+                        long size = Files.exists(spool.messagePath(id)) ? Files.size(spool.messagePath(id)) : 0;
+                        out.add(view(q, size, e));
+                    } catch (IOException gone) {
+                        // delivered or moved while listing
+                    }
+                } else {
+                    // first attempts from memory, whose queue files are not written (ADR 0043)
+                    Spool.Accepted a = unqueued.get(i - ids.size());
                     out.add(view(q, a.size(), a.envelope()));
                 }
+            }
+            skip = 0;
+            if (out.size() >= limit) {
+                break;
             }
         }
         return out;
