@@ -92,6 +92,14 @@ public class ListsSettings {
     String dataDir;
 
     @Inject
+    @ConfigProperty(name = "quire.mta.admin.url")
+    Optional<String> mtaAdminUrl;
+
+    @Inject
+    @ConfigProperty(name = "quire.mta.admin.token-file")
+    Optional<String> mtaAdminTokenFile;
+
+    @Inject
     @ConfigProperty(name = "quire.unsubscribe.secret")
     Optional<String> unsubscribeSecret;
 
@@ -170,6 +178,25 @@ public class ListsSettings {
 
     public java.nio.file.Path dataDir() {
         return java.nio.file.Path.of(dataDir);
+    }
+
+    /**
+     * The MTA's admin API, as {@code quire queue} finds it: by default the MTA in the same Payara
+     * ({@code http://127.0.0.1:<quire.http.port>/mta/api}); {@code quire.mta.admin.url} when it runs on another
+     * host. Ends in a slash.
+     */
+    public java.net.URI mtaAdminUrl() {
+        String u = mtaAdminUrl.filter(s -> !s.isBlank()).orElse("http://127.0.0.1:" + httpPort + "/mta/api");
+        return java.net.URI.create(u.endsWith("/") ? u : u + "/");
+    }
+
+    /**
+     * The MTA's admin token file: by default the one it writes to {@code <quire.data.dir>/run/admin-token};
+     * {@code quire.mta.admin.token-file} holds a copy when the MTA runs elsewhere.
+     */
+    public java.nio.file.Path mtaAdminTokenFile() {
+        return mtaAdminTokenFile.filter(s -> !s.isBlank()).map(java.nio.file.Path::of)
+                .orElse(dataDir().resolve("run").resolve("admin-token"));
     }
 
     /** The site secret for one-click unsubscribe tokens, if configured (else one is kept under the data dir). */

@@ -18,6 +18,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 
+import dev.quire.lists.config.ListsSettings;
+
 /**
  * Calls the MTA's admin API ({@code /mta/api}: queue, verify, quiescent) with the local admin token. A 404
  * of the MTA (no such message) comes back as such; an MTA that does not answer, or answers with a fault, is a
@@ -29,7 +31,7 @@ public class MtaAdminClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @Inject
-    MtaAdminSettings settings;
+    ListsSettings settings;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,15 +60,15 @@ public class MtaAdminClient {
     }
 
     private URI uri(String path) {
-        return settings.url().resolve(path);
+        return settings.mtaAdminUrl().resolve(path);
     }
 
     private Answer send(HttpRequest.Builder request) {
         String token;
         try {
-            token = Files.readString(settings.tokenFile(), StandardCharsets.US_ASCII).strip();
+            token = Files.readString(settings.mtaAdminTokenFile(), StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
-            throw SiteRefusal.mtaUnavailable("The MTA's admin token could not be read from " + settings.tokenFile()
+            throw SiteRefusal.mtaUnavailable("The MTA's admin token could not be read from " + settings.mtaAdminTokenFile()
                     + " (set quire.mta.admin.token-file): " + e.getMessage());
         }
         HttpResponse<String> response;
@@ -74,7 +76,7 @@ public class MtaAdminClient {
             response = http.send(request.header("Authorization", "Bearer " + token).header("Accept",
                     "application/json").timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw SiteRefusal.mtaUnavailable("The MTA's admin API at " + settings.url() + " did not answer ("
+            throw SiteRefusal.mtaUnavailable("The MTA's admin API at " + settings.mtaAdminUrl() + " did not answer ("
                     + e.getClass().getSimpleName() + "); is the MTA running? Set quire.mta.admin.url if it runs"
                     + " elsewhere.");
         } catch (InterruptedException e) {
@@ -83,7 +85,7 @@ public class MtaAdminClient {
         }
         Answer answer = new Answer(response.statusCode(), parse(response.body()), response.body());
         if (answer.status() == 401) {
-            throw SiteRefusal.mtaUnavailable("The MTA refused the admin token in " + settings.tokenFile()
+            throw SiteRefusal.mtaUnavailable("The MTA refused the admin token in " + settings.mtaAdminTokenFile()
                     + ": it belongs to another MTA.");
         }
         if (answer.status() >= 500) {
