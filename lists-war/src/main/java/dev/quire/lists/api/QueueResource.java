@@ -56,8 +56,7 @@ public class QueueResource {
     public QueueView list(@Parameter(description = "incoming, active, deferred, slow, hold or corrupt; all when"
             + " absent") @QueryParam("queue") String name,
             @Parameter(description = "messages to skip (default 0)") @QueryParam("offset") @DefaultValue("0") int offset,
-            @Parameter(description = "at most this many messages (default 0: all)") @QueryParam("limit")
-            @DefaultValue("0") int limit) {
+            @Parameter(description = "at most this many messages (default 0: all)") @QueryParam("limit") @DefaultValue("0") int limit) {
         SiteQueue.Snapshot s = queue.list(caller.require(), name, offset, limit);
         Instant now = Instant.now();
         return new QueueView(s.sizes(), s.offset(), s.total(),

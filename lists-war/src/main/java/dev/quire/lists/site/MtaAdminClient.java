@@ -68,8 +68,9 @@ public class MtaAdminClient {
         try {
             token = Files.readString(settings.mtaAdminTokenFile(), StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
-            throw SiteRefusal.mtaUnavailable("The MTA's admin token could not be read from " + settings.mtaAdminTokenFile()
-                    + " (set quire.mta.admin.token-file): " + e.getMessage());
+            throw SiteRefusal
+                    .mtaUnavailable("The MTA's admin token could not be read from " + settings.mtaAdminTokenFile()
+                            + " (set quire.mta.admin.token-file): " + e.getMessage());
         }
         HttpResponse<String> response;
         try {

@@ -10,48 +10,26 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.quire.db.TestDatabase;
 import dev.quire.db.archive.ArchivedMessage;
 import dev.quire.db.archive.ArchivedMessageRepository;
 import dev.quire.db.domain.Domain;
 import dev.quire.db.list.MailingList;
+import dev.quire.lists.DemoDatabaseTest;
 import dev.quire.lists.Jpa;
 
 /** Archive storage, threading, and mbox export and import on a real MariaDB database. */
-class ArchiveIT {
-    private static TestDatabase db;
-    private static EntityManagerFactory emf;
+class ArchiveIT extends DemoDatabaseTest {
     private static int lists;
 
-    private EntityManager em;
     private ArchivedMessageRepository repo;
     private Archiver archiver;
     private ArchiveTransfer transfer;
 
-    @BeforeAll
-    static void database() throws Exception {
-        db = TestDatabase.create().withDemoData();
-        emf = Jpa.open(db);
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        emf.close();
-        db.close();
-    }
-
     @BeforeEach
     void wire() {
-        em = emf.createEntityManager();
         repo = new ArchivedMessageRepository(em);
         archiver = new Archiver(repo);
         ArchiveBatch batch = new ArchiveBatch(repo) {
@@ -61,11 +39,6 @@ class ArchiveIT {
             }
         };
         transfer = new ArchiveTransfer(batch, repo);
-    }
-
-    @AfterEach
-    void close() {
-        em.close();
     }
 
     private MailingList list() throws Exception {

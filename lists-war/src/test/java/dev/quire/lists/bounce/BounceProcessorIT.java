@@ -11,16 +11,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.quire.db.TestDatabase;
 import dev.quire.db.domain.Domain;
 import dev.quire.db.list.BounceMethod;
 import dev.quire.db.list.BounceRepository;
@@ -30,41 +24,26 @@ import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
 import dev.quire.db.list.MembershipEvent;
 import dev.quire.db.pending.PendingRequest;
+import dev.quire.lists.DemoDatabaseTest;
 import dev.quire.lists.Jpa;
 import dev.quire.lists.RecordingNotifier;
 import dev.quire.mail.Notice;
 import dev.quire.mail.EmailAddress;
 
 /** Scoring, disabling, warning, removal and the outage guard on a real MariaDB database. */
-class BounceProcessorIT {
+class BounceProcessorIT extends DemoDatabaseTest {
     private static final Instant DAY1 = Instant.parse("2026-03-02T10:00:00Z");
     private static final String OWNER = "owner@example.test";
 
-    private static TestDatabase db;
-    private static EntityManagerFactory emf;
     private static int lists;
 
-    private EntityManager em;
     private BounceRepository repo;
     private RecordingNotifier notifier;
     private BounceProcessor processor;
     private BounceUpkeep upkeep;
 
-    @BeforeAll
-    static void database() throws Exception {
-        db = TestDatabase.create().withDemoData();
-        emf = Jpa.open(db);
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        emf.close();
-        db.close();
-    }
-
     @BeforeEach
     void wire() {
-        em = emf.createEntityManager();
         repo = new BounceRepository(em);
         notifier = new RecordingNotifier();
         BounceNotices notices = new BounceNotices(notifier, repo);
@@ -78,7 +57,6 @@ class BounceProcessorIT {
     void quiet() throws Exception {
         Jpa.inTransaction(em, () -> em.createQuery("update MailingList l set l.bounces.bounceProcessing = false")
                 .executeUpdate());
-        em.close();
     }
 
     private MailingList list(String... members) throws Exception {

@@ -8,16 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.quire.db.TestDatabase;
 import dev.quire.db.domain.Domain;
 import dev.quire.db.list.DeliveryMode;
 import dev.quire.db.list.DigestEntry;
@@ -25,44 +18,24 @@ import dev.quire.db.list.DigestEntryRepository;
 import dev.quire.db.list.MailingList;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
+import dev.quire.lists.DemoDatabaseTest;
 import dev.quire.lists.Jpa;
 import dev.quire.lists.RecordingMta;
 import dev.quire.mail.EmailAddress;
 
 /** Sending, numbering and the all-or-nothing hand-off of digests, on a real MariaDB database. */
-class DigestServiceIT {
-    private static TestDatabase db;
-    private static EntityManagerFactory emf;
+class DigestServiceIT extends DemoDatabaseTest {
     private static int lists;
 
-    private EntityManager em;
     private DigestEntryRepository repo;
     private RecordingMta mta;
     private DigestService service;
 
-    @BeforeAll
-    static void database() throws Exception {
-        db = TestDatabase.create().withDemoData();
-        emf = Jpa.open(db);
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        emf.close();
-        db.close();
-    }
-
     @BeforeEach
     void wire() {
-        em = emf.createEntityManager();
         repo = new DigestEntryRepository(em);
         mta = new RecordingMta();
         service = new DigestService(repo, mta, "lists.example.test");
-    }
-
-    @AfterEach
-    void close() {
-        em.close();
     }
 
     private MailingList list() throws Exception {

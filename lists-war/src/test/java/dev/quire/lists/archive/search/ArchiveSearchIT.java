@@ -15,21 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.quire.db.TestDatabase;
 import dev.quire.db.archive.ArchiveIndexRepository;
 import dev.quire.db.archive.ArchiveIndexRepository.Entry;
 import dev.quire.db.archive.ArchivedMessageRepository;
 import dev.quire.db.domain.Domain;
 import dev.quire.db.list.MailingList;
+import dev.quire.lists.DemoDatabaseTest;
 import dev.quire.lists.Jpa;
 import dev.quire.lists.archive.ArchiveBatch;
 import dev.quire.lists.archive.ArchiveTransfer;
@@ -39,7 +33,7 @@ import dev.quire.lists.archive.Archiver;
  * The archive search's newest-first scan against MariaDB's full-text index on the same posts (ADR 0052): the
  * scan must give exactly the index's answer, or step aside; and the per-month counts the archiver keeps (V16).
  */
-class ArchiveSearchIT {
+class ArchiveSearchIT extends DemoDatabaseTest {
     private static final Duration LIMIT = Duration.ofSeconds(5);
     /** Posts as subject and text, oldest first: case, accents, ligatures, separators, stopwords, short words. */
     private static final String[][] POSTS = {
@@ -67,34 +61,13 @@ class ArchiveSearchIT {
             "the", "the cake", "\"the cake\"", "\"cake of lemon\"", "\"cake the lemon\"", "café", "straße", "nothing",
             "lemo*", "\"cake lemo*\"", "lemonade -picnic", "angstrom", "facade", "manana", "ore", "odz", "lodz");
 
-    private static TestDatabase db;
-    private static EntityManagerFactory emf;
     private static int lists;
 
-    private EntityManager em;
     private ArchiveIndexRepository index;
-
-    @BeforeAll
-    static void database() throws Exception {
-        db = TestDatabase.create().withDemoData();
-        emf = Jpa.open(db);
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        emf.close();
-        db.close();
-    }
 
     @BeforeEach
     void wire() {
-        em = emf.createEntityManager();
         index = new ArchiveIndexRepository(em);
-    }
-
-    @AfterEach
-    void close() {
-        em.close();
     }
 
     private MailingList list() throws Exception {
