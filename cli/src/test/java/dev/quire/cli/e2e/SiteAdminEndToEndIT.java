@@ -490,7 +490,8 @@ class SiteAdminEndToEndIT {
         Poll.until("two messages deferred", Duration.ofSeconds(60),
                 () -> call("GET", "/api/queue?queue=deferred", null, admin).body().contains("erin@remote.test"));
         HttpResponse<String> page1 = call("GET", "/api/queue?queue=deferred&limit=1", null, admin);
-        assertTrue(page1.body().contains("\"offset\":0") && page1.body().contains("\"total\":2") && page1.body().contains(first)
+        assertTrue(page1.body().contains("\"offset\":0") && page1.body().contains("\"total\":2")
+                && page1.body().contains(first)
                 && !page1.body().contains("erin@remote.test"), page1.body());
         HttpResponse<String> page2 = call("GET", "/api/queue?queue=deferred&offset=1&limit=1", null, admin);
         Matcher second = Pattern.compile("\"id\":\"([0-9A-Z]+)\"").matcher(page2.body());

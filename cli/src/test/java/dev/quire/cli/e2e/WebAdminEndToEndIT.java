@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -868,6 +869,22 @@ class WebAdminEndToEndIT {
         String dana = get("/api/lists/" + SECOND + "/members/dana@example.test", BOB_TOKEN, null).body();
         assertTrue(dana.contains("\"deliveryEnabled\":true") && dana.contains("\"bounceScore\":0")
                 && dana.contains("\"bounceWarningsSent\":0"), dana);
+        // both changes are in the membership audit, with the owner who made them
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT address, actor, detail FROM membership_event"
+                        + " WHERE event = 'OPTION_SET' AND address IN ('kim@example.test', 'dana@example.test')"
+                        + " ORDER BY id")) {
+            List<String> audit = new java.util.ArrayList<>();
+            while (rs.next()) {
+                audit.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
+            }
+            assertEquals(List.of("kim@example.test|bob|by an owner: delivery off; moderation list default -> HOLD;"
+                    + " hide address true",
+                    "dana@example.test|bob|by an owner: delivery on (was off: BY_BOUNCES;"
+                            + " bounce score 5.5 cleared)"),
+                    audit);
+        }
         clickAndWait(By.id("logout"));
     }
 

@@ -16,11 +16,14 @@ import org.apache.commons.csv.CSVPrinter;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRepository;
 import dev.quire.db.list.MemberRole;
+import dev.quire.db.list.MembershipEvent;
+import dev.quire.db.list.MembershipEventRepository;
 import dev.quire.db.list.OwnerToolsRepository;
 import dev.quire.lists.security.Account;
 import dev.quire.lists.security.ListRights;
 import dev.quire.lists.security.ListRights.ManagedList;
 import dev.quire.lists.security.ListRole;
+import dev.quire.lists.subscription.Memberships;
 import dev.quire.mail.EmailAddress;
 import dev.quire.mail.InvalidAddressException;
 
@@ -46,6 +49,9 @@ public class MemberAdministration {
 
     @Inject
     RosterChanges changes;
+
+    @Inject
+    MembershipEventRepository events;
 
     /** One page of a roster: page numbers start at 1. */
     public record RosterPage(ManagedList managed, List<Member> members, long total, int page, int size,
@@ -93,32 +99,47 @@ public class MemberAdministration {
 
     /**
      * Changes one member's options (owners). Delivery turned on clears why it was off and, as Mailman does,
-     * the bounce score and warnings; turned off by the owner it is off BY_MODERATOR.
+     * the bounce score and warnings; turned off by the owner it is off BY_MODERATOR. What changed goes into the
+     * membership audit ({@code OPTION_SET}, the owner as actor), as a member's own {@code set} command does.
      */
     @Transactional
     public Member change(Account caller, String list, String address, MemberChange change) {
         Member m = member(caller, list, address);
+        List<String> changed = new ArrayList<>();
         if (Boolean.TRUE.equals(change.deliveryEnabled()) && !m.deliveryEnabled()) {
+            changed.add("delivery on (was off: " + m.disabledReason() + "; bounce score " + m.bounceScore()
+                    + " cleared)");
             m.disable(null, java.time.Instant.now());
             m.setBounceScore(0, m.lastBounceAt());
             m.setBounceWarnings(0, null);
         } else if (Boolean.FALSE.equals(change.deliveryEnabled()) && m.deliveryEnabled()) {
+            changed.add("delivery off");
             m.disable(dev.quire.db.list.DisabledReason.BY_MODERATOR, java.time.Instant.now());
         }
-        if (change.deliveryMode() != null) {
+        if (change.deliveryMode() != null && change.deliveryMode() != m.deliveryMode()) {
+            changed.add("delivery mode " + m.deliveryMode() + " -> " + change.deliveryMode());
             m.setDeliveryMode(change.deliveryMode());
         }
-        if (change.moderationAction() != null) {
+        if (change.moderationAction() != null && !java.util.Objects.equals(change.action(), m.moderationAction())) {
+            changed.add("moderation " + (m.moderationAction() == null ? "list default" : m.moderationAction()) + " -> "
+                    + (change.action() == null ? "list default" : change.action()));
             m.setModerationAction(change.action());
         }
-        if (change.acknowledgePosts() != null) {
+        if (change.acknowledgePosts() != null && change.acknowledgePosts() != m.acknowledgePosts()) {
+            changed.add("acknowledge posts " + change.acknowledgePosts());
             m.setAcknowledgePosts(change.acknowledgePosts());
         }
-        if (change.receiveOwnPostings() != null) {
+        if (change.receiveOwnPostings() != null && change.receiveOwnPostings() != m.receiveOwnPostings()) {
+            changed.add("receive own postings " + change.receiveOwnPostings());
             m.setReceiveOwnPostings(change.receiveOwnPostings());
         }
-        if (change.hideAddress() != null) {
+        if (change.hideAddress() != null && change.hideAddress() != m.hideAddress()) {
+            changed.add("hide address " + change.hideAddress());
             m.setHideAddress(change.hideAddress());
+        }
+        if (!changed.isEmpty()) {
+            events.add(new MembershipEvent(m.list(), m.address().toString(), Memberships.OPTION_SET,
+                    caller.username(), "by an owner: " + String.join("; ", changed)));
         }
         return m;
     }
