@@ -168,6 +168,12 @@ public class OwnerToolsRepository {
         return i == null || !i.list().id().equals(list.id()) ? Optional.empty() : Optional.of(i);
     }
 
+    /** An import of the list by id, its row locked until the transaction ends (to start or resume it once). */
+    public Optional<RosterImport> rosterImportForUpdate(MailingList list, long id) {
+        RosterImport i = em.find(RosterImport.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return i == null || !i.list().id().equals(list.id()) ? Optional.empty() : Optional.of(i);
+    }
+
     /** An import by id, whatever its list (for the job that applies it). */
     public Optional<RosterImport> rosterImport(long id) {
         return Optional.ofNullable(em.find(RosterImport.class, id));

@@ -89,6 +89,9 @@ public class RosterImport {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "progress_at")
+    private Instant progressAt;
+
     protected RosterImport() {
     }
 
@@ -184,11 +187,28 @@ public class RosterImport {
     /** The owner confirmed: the job may start. */
     public void start() {
         this.status = Status.RUNNING;
+        this.progressAt = Instant.now();
     }
 
     /** Records how many of the changes are applied so far. */
     public void progress(int done) {
         this.doneCount = done;
+        this.progressAt = Instant.now();
+    }
+
+    /** When the running job last made progress (or started); null before it was confirmed. */
+    public Instant progressAt() {
+        return progressAt;
+    }
+
+    /** True for a running import that has not moved since {@code before}: its job is gone (its node stopped). */
+    public boolean stalledSince(Instant before) {
+        return status == Status.RUNNING && (progressAt == null || progressAt.isBefore(before));
+    }
+
+    /** A stalled import is taken up again: its job runs anew from the first line (adding is idempotent). */
+    public void resume() {
+        this.progressAt = Instant.now();
     }
 
     /** The job ended, well or not, with a sentence for the owner. */

@@ -1,9 +1,11 @@
 package dev.quire.lists.admin;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,9 @@ import dev.quire.mail.EmailAddress;
 @ApplicationScoped
 public class RosterImportBatches {
     static final int BATCH = 250;
+    /** A running import without progress for this long lost its job (its node stopped); confirming resumes it. */
+    public static final Duration STALLED = Duration.ofMinutes(2);
+    private static final Logger LOG = Logger.getLogger(RosterImportBatches.class.getName());
 
     @Inject
     ListRights rights;
@@ -38,19 +43,34 @@ public class RosterImportBatches {
     @Inject
     RosterImportBatches self;
 
-    /** Marks a previewed import as running (once); returns it as it is now. */
+    /** An import as {@link #start} left it, and whether this call is the one that runs its job. */
+    public record Started(RosterImport rosterImport, boolean run) {
+    }
+
+    /**
+     * Marks a previewed import as running, or takes up a running one that has not moved for {@link #STALLED} (its
+     * node stopped). The row is locked, so of two confirmations (a double click, two nodes) one runs the job.
+     */
     @Transactional
-    public RosterImport start(Account caller, String list, long id) {
+    public Started start(Account caller, String list, long id) {
         MailingList l = rights.require(caller, list, ListRole.OWNER).list();
-        RosterImport i = tools.rosterImport(l, id)
+        RosterImport i = tools.rosterImportForUpdate(l, id)
                 .orElseThrow(() -> Refused.notFound("There is no import #" + id + " of " + list + "."));
         if (i.status() == RosterImport.Status.PREVIEW) {
             i.start();
             if (i.addCount() + i.removeCount() == 0) {
                 i.finish(true, "Nothing to change: every address in the file is a member already.", Instant.now());
+                return new Started(i, false);
             }
+            return new Started(i, true);
         }
-        return i;
+        if (i.stalledSince(Instant.now().minus(STALLED))) {
+            LOG.warning(() -> "import #" + id + " of " + list + " had not moved since " + i.progressAt()
+                    + "; taken up again by " + caller.username());
+            i.resume();
+            return new Started(i, true);
+        }
+        return new Started(i, false);
     }
 
     /** Runs every batch of a running import (the background job). */

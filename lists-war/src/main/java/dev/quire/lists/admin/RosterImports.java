@@ -105,13 +105,21 @@ public class RosterImports {
                 .orElseThrow(() -> Refused.notFound("There is no import #" + id + " of " + list + "."));
     }
 
-    /** Starts applying a previewed import; a second confirmation changes nothing. */
+    /**
+     * Starts applying a previewed import; a second confirmation changes nothing, unless the import stalled (no
+     * progress for {@link RosterImportBatches#STALLED}: the node running it stopped), which it takes up again.
+     */
     public RosterImport confirm(Account caller, String list, long id) {
-        RosterImport i = batches.start(caller, list, id);
-        if (i.status() == RosterImport.Status.RUNNING && i.doneCount() == 0) {
-            executor.submit(() -> run(i.id(), caller.username()));
+        RosterImportBatches.Started started = batches.start(caller, list, id);
+        if (started.run()) {
+            executor.submit(() -> run(id, caller.username()));
         }
-        return i;
+        return started.rosterImport();
+    }
+
+    /** True when a running import has not moved for {@link RosterImportBatches#STALLED}: its owner may resume it. */
+    public static boolean stalled(RosterImport i) {
+        return i.stalledSince(Instant.now().minus(RosterImportBatches.STALLED));
     }
 
     private void run(long id, String actor) {

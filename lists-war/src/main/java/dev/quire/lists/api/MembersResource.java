@@ -85,12 +85,12 @@ public class MembersResource {
 
     /** An import's preview or progress. */
     public record ImportView(long id, String status, String mode, boolean invite, boolean welcome, int toAdd,
-            int toRemove, int alreadyMembers, int invalidLines, int done, String result,
+            int toRemove, int alreadyMembers, int invalidLines, int done, boolean stalled, String result,
             List<RosterCsv.InvalidLine> invalid) {
         static ImportView of(RosterImport i) {
             return new ImportView(i.id(), OwnerToolsMappers.lower(i.status()), OwnerToolsMappers.lower(i.mode()),
                     i.invite(), i.welcome(), i.addCount(), i.removeCount(), i.alreadyCount(), i.invalidCount(),
-                    i.doneCount(), i.result(), RosterImports.invalidLines(i));
+                    i.doneCount(), RosterImports.stalled(i), i.result(), RosterImports.invalidLines(i));
         }
     }
 
@@ -222,7 +222,8 @@ public class MembersResource {
 
     @POST
     @Path("/imports/{id}")
-    @Operation(summary = "Confirms an import: a background job applies it; poll GET for the progress (owners)")
+    @Operation(summary = "Confirms an import: a background job applies it; poll GET for the progress (owners). A"
+            + " running import that is stalled (no progress for two minutes: its server stopped) is taken up again")
     public Response confirm(@PathParam("list") String list, @PathParam("id") long id) {
         return Response.accepted(ImportView.of(imports.confirm(caller.require(), list, id))).build();
     }

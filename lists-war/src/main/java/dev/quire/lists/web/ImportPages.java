@@ -116,7 +116,7 @@ public class ImportPages {
         return support.page("import", account, list).with("step", i.status().name().toLowerCase())
                 .with("imp", i).with("adds", adds).with("removes", removes)
                 .with("invalid", RosterImports.invalidLines(i)).with("percent", 100 * i.doneCount() / total)
-                .with("total", total).ok();
+                .with("total", total).with("stalled", RosterImports.stalled(i)).ok();
     }
 
     @POST
