@@ -220,6 +220,19 @@ final class JobsChecks {
         assertEquals(403, call("POST", "/mta/api/jobs/address-file/run", RELAY_TOKEN).statusCode());
         assertEquals(401, call("GET", "/mta/api/addresses", null).statusCode());
         assertEquals(401, call("GET", "/mta/api/addresses", RELAY_TOKEN + "x").statusCode());
+
+        // a token issued and revoked in <config>/relay-tokens takes effect without a restart
+        String issued = "relay-token-from-the-file-" + System.nanoTime();
+        Path tokens = data.resolve("config").resolve("relay-tokens");
+        Files.createDirectories(tokens.getParent());
+        Files.writeString(tokens, "# the second relay\n" + issued + "\n");
+        Poll.until("the token from the file accepted", RUN_WAIT,
+                () -> call("GET", "/mta/api/addresses", issued).statusCode() == 200);
+        assertEquals(403, call("GET", "/mta/api/queue", issued).statusCode(), "a relay token from the file, too");
+        Files.writeString(tokens, "# revoked\n");
+        Poll.until("the revoked token refused", RUN_WAIT,
+                () -> call("GET", "/mta/api/addresses", issued).statusCode() == 401);
+        assertEquals(200, call("GET", "/mta/api/addresses", RELAY_TOKEN).statusCode(), "the configured one stays");
     }
 
     /**
