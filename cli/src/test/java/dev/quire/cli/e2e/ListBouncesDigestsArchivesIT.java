@@ -20,12 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.quire.db.TestDatabase;
 import dev.quire.db.user.SecretHash;
 
 /**
@@ -35,39 +33,20 @@ import dev.quire.db.user.SecretHash;
  * warning, and no more posts). A post and a reply are archived as one thread, and bob, who reads the list as
  * MIME digests, receives one once the pending posts pass the list's size threshold.
  */
-class ListBouncesDigestsArchivesIT {
+class ListBouncesDigestsArchivesIT extends DemoEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path BOUNCES = Path.of("..", "lists-war", "src", "test", "resources", "bounces");
 
     @TempDir
     Path work;
 
-    private DemoConfig demo;
-    private TestDatabase db;
-    private int smtpPort;
-    private int sinkPort;
-    private Path config;
-    private Path data;
-
     @BeforeEach
     void setUp() throws Exception {
         assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
-        demo = DemoConfig.write(work,
+        demo(work,
                 "quire.web.url=https://lists.example.test",
                 "quire.queue.retry.min=PT1S",
                 "quire.queue.retry.max=PT2S");
-        db = demo.db();
-        smtpPort = demo.smtpPort();
-        sinkPort = demo.sinkPort();
-        data = demo.data();
-        config = demo.file();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (demo != null) {
-            demo.close();
-        }
     }
 
     @Test

@@ -20,12 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.quire.db.TestDatabase;
 
 /**
  * Email commands and subscription workflows on the real stack, as members and moderators use them with a
@@ -34,39 +31,21 @@ import dev.quire.db.TestDatabase;
  * subscription approved and another rejected by the owner replying to the notices, and an auto-reply that
  * gets no answer. Replies are read from the local Maildirs (alice, bob) and the smarthost (remote people).
  */
-class ListCommandsIT {
+class ListCommandsIT extends DemoEndToEndTest {
     private static final Duration MAIL = Duration.ofSeconds(60);
     private static final Pattern TOKEN = Pattern.compile("\nSubject: confirm ([0-9a-f]{40})\n");
 
     @TempDir
     Path work;
 
-    private DemoConfig demo;
-    private TestDatabase db;
-    private int smtpPort;
-    private int sinkPort;
-    private Path config;
-    private Path data;
     private SmtpSink sink;
 
     @BeforeEach
     void setUp() throws Exception {
         assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
-        demo = DemoConfig.write(work,
+        demo(work,
                 "quire.queue.retry.min=PT1S",
                 "quire.queue.retry.max=PT2S");
-        db = demo.db();
-        smtpPort = demo.smtpPort();
-        sinkPort = demo.sinkPort();
-        data = demo.data();
-        config = demo.file();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (demo != null) {
-            demo.close();
-        }
     }
 
     @Test

@@ -19,12 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.quire.db.TestDatabase;
 
 /**
  * A post through the running Quire as members receive it: subject prefix, Reply-To to the list, the RFC
@@ -33,19 +30,13 @@ import dev.quire.db.TestDatabase;
  * member from its VERP address with that member's one-click unsubscribe URL (RFC 8058) in List-Unsubscribe
  * and the footer, and From munged for an author whose domain publishes DMARC p=reject.
  */
-class ListPipelineIT {
+class ListPipelineIT extends DemoEndToEndTest {
     private static final Duration DELIVERY = Duration.ofSeconds(90);
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     @TempDir
     Path work;
 
-    private DemoConfig demo;
-    private TestDatabase db;
-    private int smtpPort;
-    private int sinkPort;
-    private Path config;
-    private Path data;
     private Path keyRecord;
 
     @BeforeEach
@@ -64,23 +55,11 @@ class ListPipelineIT {
                 "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
         Path dmarc = work.resolve("dmarc.txt");
         Files.writeString(dmarc, "_dmarc.remote.test v=DMARC1; p=reject\n");
-        demo = DemoConfig.write(work,
+        demo(work,
                 "quire.web.url=https://lists.example.test",
                 "quire.dkim.lists.example.test.key=" + pem,
                 "quire.dkim.lists.example.test.selector=e2e",
                 "quire.dmarc.static=" + dmarc);
-        db = demo.db();
-        smtpPort = demo.smtpPort();
-        sinkPort = demo.sinkPort();
-        data = demo.data();
-        config = demo.file();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (demo != null) {
-            demo.close();
-        }
     }
 
     @Test

@@ -19,12 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.quire.db.TestDatabase;
 import dev.quire.db.user.PasswordHash;
 
 /**
@@ -33,37 +31,18 @@ import dev.quire.db.user.PasswordHash;
  * the reasons, the post and a reply token; posts carrying the moderator password (header or first body
  * line) go out without it; banned senders get a rejection notice; header matches discard or hold.
  */
-class PostingChainEndToEndIT {
+class PostingChainEndToEndIT extends DemoEndToEndTest {
     private static final Duration DELIVERY = Duration.ofSeconds(90);
 
     @TempDir
     Path work;
 
-    private DemoConfig demo;
-    private TestDatabase db;
-    private int smtpPort;
-    private int sinkPort;
-    private Path config;
-    private Path data;
-
     @BeforeEach
     void setUp() throws Exception {
         assumeTrue(SmtpSink.installed(), "Postfix's smtp-sink is installed by scripts/install-test-deps.sh");
-        demo = DemoConfig.write(work,
+        demo(work,
                 "quire.queue.retry.min=PT1S",
                 "quire.queue.retry.max=PT2S");
-        db = demo.db();
-        smtpPort = demo.smtpPort();
-        sinkPort = demo.sinkPort();
-        data = demo.data();
-        config = demo.file();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (demo != null) {
-            demo.close();
-        }
     }
 
     @Test
