@@ -316,7 +316,11 @@ public final class Spool implements java.io.Closeable {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
+            if (memory != null && memory.size() < limit) {
+                memory.write(b);
+            } else {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
         }
 
         @Override

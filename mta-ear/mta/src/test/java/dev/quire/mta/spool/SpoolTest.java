@@ -317,6 +317,26 @@ class SpoolTest {
     }
 
     @Test
+    void aMessageWrittenByteByByteIsKeptWholeOnEitherSideOfTheJournalLimit() throws IOException {
+        for (long limit : new long[]{MESSAGE.length, MESSAGE.length - 1}) {
+            Spool spool = new Spool(root.resolve("limit-" + limit), limit, Duration.ofSeconds(60));
+            Spool.Accepted a = spool.accept(Envelope.accepted(QueueId.next(), ALICE, List.of(Recipient.to(BOB))),
+                    out -> {
+                        for (byte b : MESSAGE) {
+                            out.write(b);
+                        }
+                    });
+            if (limit == MESSAGE.length) {
+                assertTrue(a.unqueued(), "within the limit: in memory, journaled");
+                assertArrayEquals(MESSAGE, a.body().open().readAllBytes());
+            } else {
+                assertFalse(a.unqueued(), "one octet over: written to its file and queued");
+                assertArrayEquals(MESSAGE, Files.readAllBytes(spool.messagePath(a.id())));
+            }
+        }
+    }
+
+    @Test
     void anUnreadableEnvelopeGoesToCorruptNotAway() throws IOException {
         Spool spool = new Spool(root);
         Envelope e = store(spool);
