@@ -135,8 +135,8 @@ class MtaBackEndIT {
     }
 
     /**
-     * Three messages for a next hop that takes six seconds per message (one slot per destination, three workers),
-     * then one for the smarthost: the two that find their destination busy wait without a worker, so the last one is
+     * Three messages for a next hop that takes ten seconds per message (room for a loaded machine; one slot per
+     * destination, three workers), then one for the smarthost: the two that find their destination busy wait without a worker, so the last one is
      * delivered while the slow host is still on its first, as Postfix's per-destination scheduling would.
      */
     private void aSlowNextHopDoesNotHoldUpTheOthers(SmtpSink sink, SlowPeer slow) throws Exception {
@@ -204,7 +204,7 @@ class MtaBackEndIT {
         }
 
         static SlowPeer start(int port, Path count) throws Exception {
-            Process p = new ProcessBuilder("python3", "-c", SCRIPT, String.valueOf(port), "6", count.toString())
+            Process p = new ProcessBuilder("python3", "-c", SCRIPT, String.valueOf(port), "10", count.toString())
                     .redirectErrorStream(true).start();
             String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();
