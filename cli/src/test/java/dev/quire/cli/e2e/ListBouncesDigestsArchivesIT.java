@@ -33,7 +33,7 @@ import dev.quire.db.user.SecretHash;
  * warning, and no more posts). A post and a reply are archived as one thread, and bob, who reads the list as
  * MIME digests, receives one once the pending posts pass the list's size threshold.
  */
-class ListBouncesDigestsArchivesIT extends DemoEndToEndTest {
+class ListBouncesDigestsArchivesIT extends DemoEndToEndSetup {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path BOUNCES = Path.of("..", "lists-war", "src", "test", "resources", "bounces");
 

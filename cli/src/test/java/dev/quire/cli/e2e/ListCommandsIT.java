@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * subscription approved and another rejected by the owner replying to the notices, and an auto-reply that
  * gets no answer. Replies are read from the local Maildirs (alice, bob) and the smarthost (remote people).
  */
-class ListCommandsIT extends DemoEndToEndTest {
+class ListCommandsIT extends DemoEndToEndSetup {
     private static final Duration MAIL = Duration.ofSeconds(60);
     private static final Pattern TOKEN = Pattern.compile("\nSubject: confirm ([0-9a-f]{40})\n");
 

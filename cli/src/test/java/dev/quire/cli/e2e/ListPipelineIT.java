@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * member from its VERP address with that member's one-click unsubscribe URL (RFC 8058) in List-Unsubscribe
  * and the footer, and From munged for an author whose domain publishes DMARC p=reject.
  */
-class ListPipelineIT extends DemoEndToEndTest {
+class ListPipelineIT extends DemoEndToEndSetup {
     private static final Duration DELIVERY = Duration.ofSeconds(90);
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 

@@ -31,7 +31,7 @@ import dev.quire.db.user.PasswordHash;
  * the reasons, the post and a reply token; posts carrying the moderator password (header or first body
  * line) go out without it; banned senders get a rejection notice; header matches discard or hold.
  */
-class PostingChainEndToEndIT extends DemoEndToEndTest {
+class PostingChainEndToEndIT extends DemoEndToEndSetup {
     private static final Duration DELIVERY = Duration.ofSeconds(90);
 
     @TempDir

@@ -17,11 +17,11 @@ import dev.quire.db.archive.ArchivedMessage;
 import dev.quire.db.archive.ArchivedMessageRepository;
 import dev.quire.db.domain.Domain;
 import dev.quire.db.list.MailingList;
-import dev.quire.lists.DemoDatabaseTest;
+import dev.quire.lists.DemoDatabaseSetup;
 import dev.quire.lists.Jpa;
 
 /** Archive storage, threading, and mbox export and import on a real MariaDB database. */
-class ArchiveIT extends DemoDatabaseTest {
+class ArchiveIT extends DemoDatabaseSetup {
     private static int lists;
 
     private ArchivedMessageRepository repo;

@@ -24,14 +24,14 @@ import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
 import dev.quire.db.list.MembershipEvent;
 import dev.quire.db.pending.PendingRequest;
-import dev.quire.lists.DemoDatabaseTest;
+import dev.quire.lists.DemoDatabaseSetup;
 import dev.quire.lists.Jpa;
 import dev.quire.lists.RecordingNotifier;
 import dev.quire.mail.Notice;
 import dev.quire.mail.EmailAddress;
 
 /** Scoring, disabling, warning, removal and the outage guard on a real MariaDB database. */
-class BounceProcessorIT extends DemoDatabaseTest {
+class BounceProcessorIT extends DemoDatabaseSetup {
     private static final Instant DAY1 = Instant.parse("2026-03-02T10:00:00Z");
     private static final String OWNER = "owner@example.test";
 

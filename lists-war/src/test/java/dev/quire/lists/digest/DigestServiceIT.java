@@ -18,13 +18,13 @@ import dev.quire.db.list.DigestEntryRepository;
 import dev.quire.db.list.MailingList;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.MemberRole;
-import dev.quire.lists.DemoDatabaseTest;
+import dev.quire.lists.DemoDatabaseSetup;
 import dev.quire.lists.Jpa;
 import dev.quire.lists.RecordingMta;
 import dev.quire.mail.EmailAddress;
 
 /** Sending, numbering and the all-or-nothing hand-off of digests, on a real MariaDB database. */
-class DigestServiceIT extends DemoDatabaseTest {
+class DigestServiceIT extends DemoDatabaseSetup {
     private static int lists;
 
     private DigestEntryRepository repo;

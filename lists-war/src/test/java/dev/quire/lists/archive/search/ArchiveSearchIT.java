@@ -23,7 +23,7 @@ import dev.quire.db.archive.ArchiveIndexRepository.Entry;
 import dev.quire.db.archive.ArchivedMessageRepository;
 import dev.quire.db.domain.Domain;
 import dev.quire.db.list.MailingList;
-import dev.quire.lists.DemoDatabaseTest;
+import dev.quire.lists.DemoDatabaseSetup;
 import dev.quire.lists.Jpa;
 import dev.quire.lists.archive.ArchiveBatch;
 import dev.quire.lists.archive.ArchiveTransfer;
@@ -33,7 +33,7 @@ import dev.quire.lists.archive.Archiver;
  * The archive search's newest-first scan against MariaDB's full-text index on the same posts (ADR 0052): the
  * scan must give exactly the index's answer, or step aside; and the per-month counts the archiver keeps (V16).
  */
-class ArchiveSearchIT extends DemoDatabaseTest {
+class ArchiveSearchIT extends DemoDatabaseSetup {
     private static final Duration LIMIT = Duration.ofSeconds(5);
     /** Posts as subject and text, oldest first: case, accents, ligatures, separators, stopwords, short words. */
     private static final String[][] POSTS = {

@@ -202,9 +202,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
         }
         try {
             if (!from.isPositive()) {
-                recipients.forEach(r -> out.put(r, Outcome.of(from)));
-                reusable[0] = from.code() != 421;
-                return new Attempt(out, true);
+                return refusedSender(out, recipients, from, reusable);
             }
             List<EmailAddress> accepted = new ArrayList<>();
             for (int i = 0; i < recipients.size(); i++) {
@@ -225,21 +223,37 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
                 } else {
                     results = List.of(data);
                 }
-                for (int i = 0; i < accepted.size(); i++) {
-                    Reply r = lmtp && results.size() == accepted.size() ? results.get(i) : results.get(0);
-                    out.put(accepted.get(i), r.isPositive()
-                            ? Outcome.delivered(r.toWire() + " (" + via + ")")
-                            : Outcome.of(r));
-                }
+                afterData(out, accepted, results, via);
             }
             reusable[0] = data.code() != 421;
         } catch (IOException e) {
-            for (EmailAddress r : recipients) {
-                out.putIfAbsent(r, Outcome.retry("451 4.4.2 lost connection with " + describe() + ": "
-                        + e.getMessage()));
-            }
+            lost(out, recipients, e);
         }
         return new Attempt(out, true);
+    }
+
+    /** MAIL FROM was refused: every recipient gets that reply; after a 421 the session is not reused. */
+    private static Attempt refusedSender(Map<EmailAddress, Outcome> out, List<EmailAddress> recipients, Reply from,
+            boolean[] reusable) {
+        recipients.forEach(r -> out.put(r, Outcome.of(from)));
+        reusable[0] = from.code() != 421;
+        return new Attempt(out, true);
+    }
+
+    /** The outcome of each accepted recipient after DATA: LMTP answers per recipient, SMTP once for all. */
+    private void afterData(Map<EmailAddress, Outcome> out, List<EmailAddress> accepted, List<Reply> replies,
+            String via) {
+        for (int i = 0; i < accepted.size(); i++) {
+            Reply r = lmtp && replies.size() == accepted.size() ? replies.get(i) : replies.get(0);
+            out.put(accepted.get(i), r.isPositive() ? Outcome.delivered(r.toWire() + " (" + via + ")") : Outcome.of(r));
+        }
+    }
+
+    /** The connection broke: every recipient without an outcome yet is retried. */
+    private void lost(Map<EmailAddress, Outcome> out, List<EmailAddress> recipients, IOException e) {
+        for (EmailAddress r : recipients) {
+            out.putIfAbsent(r, Outcome.retry("451 4.4.2 lost connection with " + describe() + ": " + e.getMessage()));
+        }
     }
 
     /** One transaction; {@code reusable[0]} tells whether the session ended it cleanly. */
@@ -252,9 +266,7 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
             Reply from = client.mailFrom(envelope.sender());
             answered = true;
             if (!from.isPositive()) {
-                recipients.forEach(r -> out.put(r, Outcome.of(from)));
-                reusable[0] = from.code() != 421;
-                return new Attempt(out, true);
+                return refusedSender(out, recipients, from, reusable);
             }
             List<EmailAddress> accepted = new ArrayList<>();
             for (EmailAddress r : recipients) {
@@ -270,19 +282,11 @@ public final class SmtpTransactionAgent implements DeliveryAgent {
                 try (InputStream in = message.open()) {
                     replies = client.data(in, accepted.size());
                 }
-                for (int i = 0; i < accepted.size(); i++) {
-                    Reply r = lmtp && replies.size() == accepted.size() ? replies.get(i) : replies.get(0);
-                    out.put(accepted.get(i), r.isPositive()
-                            ? Outcome.delivered(r.toWire() + " (" + via + ")")
-                            : Outcome.of(r));
-                }
+                afterData(out, accepted, replies, via);
             }
             reusable[0] = true;
         } catch (IOException e) {
-            for (EmailAddress r : recipients) {
-                out.putIfAbsent(r, Outcome.retry("451 4.4.2 lost connection with " + describe() + ": "
-                        + e.getMessage()));
-            }
+            lost(out, recipients, e);
         }
         return new Attempt(out, answered);
     }

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import dev.quire.db.TestDatabase;
 
 /**
- * An end-to-end test of the list engine on {@code quire run --demo}: {@link #demo} writes its configuration
- * ({@link DemoConfig}) and keeps what the test talks to; the test's database is dropped after it.
+ * What the list engine's end-to-end tests on {@code quire run --demo} share (not a test itself): {@link #demo}
+ * writes the configuration ({@link DemoConfig}) and keeps what the test talks to; the database is dropped after.
  */
-abstract class DemoEndToEndTest {
+abstract class DemoEndToEndSetup {
     protected DemoConfig demo;
     protected TestDatabase db;
     protected int smtpPort;

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import dev.quire.db.TestDatabase;
 
 /**
- * A test of the list engine's services outside the container, on the demo data in a real MariaDB database of the
- * test class's own (created before its first test, dropped after its last), with a fresh entity manager per test.
+ * What the tests of the list engine's services outside the container share (not a test itself): the demo data in
+ * a real MariaDB database of the test class's own (created before its first test, dropped after its last), and a
+ * fresh entity manager per test.
  */
-public abstract class DemoDatabaseTest {
+public abstract class DemoDatabaseSetup {
     protected static TestDatabase db;
     protected static EntityManagerFactory emf;
     protected EntityManager em;
