@@ -45,6 +45,32 @@ class MigrationsIT {
         }
     }
 
+    /**
+     * V18: bounces recorded unprocessed before the outage guard existed are marked processed, so that they are not
+     * replayed as held ones at the member's next bounce; a bounce the guard did hold stays unprocessed.
+     */
+    @Test
+    void oldUnprocessedBouncesAreNotTakenForHeldOnes() throws Exception {
+        try (TestDatabase db = TestDatabase.create()) {
+            org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+                    .dataSource(db.url(), TestDatabase.user(), TestDatabase.password())
+                    .locations(Migrations.LOCATION).target("17").load().migrate();
+            DemoData.seed(db.url(), TestDatabase.user(), TestDatabase.password());
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                String list = "(SELECT id FROM mailing_list WHERE name = 'demo')";
+                s.executeUpdate("INSERT INTO bounce_event (list_id, address, method, permanent) VALUES (" + list
+                        + ", 'old@example.test', 'VERP', TRUE), (" + list + ", 'held@example.test', 'VERP', TRUE)");
+                s.executeUpdate("INSERT INTO membership_event (list_id, address, event, actor) VALUES (" + list
+                        + ", 'held@example.test', 'BOUNCE_HELD', 'bounce-processor')");
+            }
+            assertEquals(1, Migrations.migrate(db.url(), TestDatabase.user(), TestDatabase.password()));
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                assertEquals(List.of("held@example.test|0", "old@example.test|1"), column(s,
+                        "SELECT CONCAT(address, '|', processed) FROM bounce_event ORDER BY address"));
+            }
+        }
+    }
+
     private static List<String> column(Statement s, String sql) throws Exception {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery(sql)) {

@@ -583,19 +583,27 @@ class WebAdminEndToEndIT {
         assertEquals(404, get(members + "/imports/" + id, ALICE_TOKEN, null).statusCode());
 
         // an import whose node stopped half way stays running without progress; confirming it again resumes it
-        HttpResponse<String> lena = sendAs("POST", members + "/imports", "text/csv", "lena@example.test\n", BOB_TOKEN);
-        String stalled = lena.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+        // after its last committed batch (here: one of its two changes), so nothing is done or sent twice
+        HttpResponse<String> two = sendAs("POST", members + "/imports", "text/csv",
+                "lena@example.test\nmona@example.test\n", BOB_TOKEN);
+        String stalled = two.body().replaceAll(".*\"id\":(\\d+).*", "$1");
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE roster_import SET status = 'RUNNING', progress_at = NOW(6) - INTERVAL 1 HOUR"
-                    + " WHERE id = " + Long.parseLong(stalled));
+            s.executeUpdate("UPDATE roster_import SET status = 'RUNNING', done_count = 1,"
+                    + " progress_at = NOW(6) - INTERVAL 1 HOUR WHERE id = " + Long.parseLong(stalled));
         }
         String before = get(members + "/imports/" + stalled, BOB_TOKEN, null).body();
         assertTrue(before.contains("\"status\":\"running\"") && before.contains("\"stalled\":true"), before);
         assertEquals(202, send("POST", members + "/imports/" + stalled, "", BOB_TOKEN).statusCode());
         Poll.until("the stalled import resumed and done", Duration.ofSeconds(60),
                 () -> get(members + "/imports/" + stalled, BOB_TOKEN, null).body().contains("\"status\":\"done\""));
-        assertEquals(3, memberCount(SECOND), "lena was added by the resumed import");
-        assertEquals(204, send("DELETE", members + "/lena@example.test", null, BOB_TOKEN).statusCode());
+        String resumed = get(members + "/imports/" + stalled, BOB_TOKEN, null).body();
+        assertTrue(resumed.contains("Resumed after 1 changes already applied: 1 added") && resumed.contains("\"done\":2"),
+                resumed);
+        assertEquals(404, get(members + "/lena@example.test", BOB_TOKEN, null).statusCode(),
+                "the change counted as done is not applied again");
+        assertEquals(200, get(members + "/mona@example.test", BOB_TOKEN, null).statusCode());
+        assertEquals(3, memberCount(SECOND), "mona was added by the resumed import");
+        assertEquals(204, send("DELETE", members + "/mona@example.test", null, BOB_TOKEN).statusCode());
 
         // held posts: alice moderates the demo list (in emergency mode since restApi(), so posts are held)
         String held = "/api/lists/" + DEMO + "/held";

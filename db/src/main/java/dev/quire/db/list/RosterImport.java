@@ -206,7 +206,7 @@ public class RosterImport {
         return status == Status.RUNNING && (progressAt == null || progressAt.isBefore(before));
     }
 
-    /** A stalled import is taken up again: its job runs anew from the first line (adding is idempotent). */
+    /** A stalled import is taken up again: its job goes on after the last batch it committed. */
     public void resume() {
         this.progressAt = Instant.now();
     }

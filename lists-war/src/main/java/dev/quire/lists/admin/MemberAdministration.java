@@ -186,6 +186,12 @@ public class MemberAdministration {
     }
 
     /** The roster as CSV: address, name, delivery, mode, subscribed, bounce score. Flushes, leaves {@code out} open. */
+    /** Refuses anyone who does not own the list (a page that shows nothing of the roster yet, a download). */
+    @Transactional
+    public void requireOwner(Account caller, String list) {
+        rights.require(caller, list, ListRole.OWNER);
+    }
+
     @Transactional
     public void export(Account caller, String list, Writer out) throws IOException {
         ManagedList managed = rights.require(caller, list, ListRole.OWNER);

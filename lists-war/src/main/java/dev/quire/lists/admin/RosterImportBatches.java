@@ -75,29 +75,37 @@ public class RosterImportBatches {
 
     /** Runs every batch of a running import (the background job). */
     public void apply(long id, String actor) {
-        List<String> work = new ArrayList<>(self.lines(id));
-        int done = 0;
+        Work w = self.lines(id);
+        List<String> work = w.lines();
+        // a resumed import goes on after its last committed batch: what was done is neither redone nor re-sent
+        int done = w.done();
         int added = 0;
         int invited = 0;
         int removed = 0;
-        for (int from = 0; from < work.size(); from += BATCH) {
+        for (int from = w.done(); from < work.size(); from += BATCH) {
             int[] r = self.batch(id, work.subList(from, Math.min(work.size(), from + BATCH)), actor, done);
             done += r[0] + r[1] + r[2] + r[3];
             added += r[0];
             invited += r[1];
             removed += r[2];
         }
-        self.finish(id, summary(added, invited, removed, done - added - invited - removed));
+        String summary = summary(added, invited, removed, done - w.done() - added - invited - removed);
+        self.finish(id, w.done() == 0 ? summary
+                : "Resumed after " + w.done() + " changes already applied: " + summary);
     }
 
     /** The import's work as lines: "+address TAB name" to add, "-address" to remove. */
     @Transactional
-    public List<String> lines(long id) {
+    public Work lines(long id) {
         RosterImport i = tools.rosterImport(id).orElseThrow();
         List<String> work = new ArrayList<>();
         i.toAdd().lines().filter(l -> !l.isEmpty()).forEach(l -> work.add("+" + l));
         i.toRemove().lines().filter(l -> !l.isEmpty()).forEach(l -> work.add("-" + l));
-        return work;
+        return new Work(work, Math.min(i.doneCount(), work.size()));
+    }
+
+    /** An import's changes, "+address\tname" or "-address", and how many of them its committed batches applied. */
+    public record Work(List<String> lines, int done) {
     }
 
     /** One batch: returns {added, invited, removed, skipped}. */

@@ -1,9 +1,6 @@
 package dev.quire.lists.api;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.quire.db.list.Member;
 import dev.quire.db.list.RosterImport;
 import dev.quire.lists.admin.MemberAdministration;
+import dev.quire.lists.admin.RosterDownload;
 import dev.quire.lists.admin.MemberChange;
 import dev.quire.lists.admin.MemberAdministration.BulkResult;
 import dev.quire.lists.admin.MemberAdministration.RosterPage;
@@ -57,6 +54,9 @@ public class MembersResource {
 
     @Inject
     MemberAdministration members;
+
+    @Inject
+    RosterDownload download;
 
     @Inject
     RosterImports imports;
@@ -185,15 +185,7 @@ public class MembersResource {
     @Produces("text/csv")
     @Operation(summary = "The roster as CSV: address, name, delivery, mode, subscribed, bounce_score (owners)")
     public Response export(@PathParam("list") String list) {
-        Account account = caller.require();
-        members.page(account, list, null, 1, 1);
-        StreamingOutput body = out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            members.export(account, list, w);
-            w.flush();
-        };
-        return Response.ok(body, "text/csv;charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
+        return download.csv(caller.require(), list);
     }
 
     @POST

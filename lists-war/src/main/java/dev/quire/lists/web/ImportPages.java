@@ -53,7 +53,7 @@ public class ImportPages {
     @GET
     public Response importForm(@PathParam("list") String list) {
         Account account = support.account();
-        members.page(account, list, null, 1, 1);
+        members.requireOwner(account, list);
         return support.page("import", account, list).with("step", "upload").ok();
     }
 

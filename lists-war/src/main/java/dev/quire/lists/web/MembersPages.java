@@ -2,9 +2,6 @@ package dev.quire.lists.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import dev.quire.db.list.RosterImport;
 import dev.quire.lists.admin.MemberAdministration;
+import dev.quire.lists.admin.RosterDownload;
 import dev.quire.lists.admin.MemberAdministration.BulkResult;
 import dev.quire.lists.admin.MemberAdministration.RosterPage;
 import dev.quire.lists.admin.MemberChange;
@@ -48,6 +45,9 @@ public class MembersPages {
     @Inject
     MemberAdministration members;
 
+    @Inject
+    RosterDownload download;
+
     @GET
     public Response roster(@PathParam("list") String list, @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("1") int page) {
@@ -59,15 +59,7 @@ public class MembersPages {
     @GET
     @Path("export.csv")
     public Response export(@PathParam("list") String list) {
-        Account account = support.account();
-        members.page(account, list, null, 1, 1);
-        StreamingOutput body = out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            members.export(account, list, w);
-            w.flush();
-        };
-        return Response.ok(body, "text/csv;charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
+        return download.csv(support.account(), list);
     }
 
     @GET
