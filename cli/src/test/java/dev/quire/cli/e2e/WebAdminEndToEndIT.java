@@ -597,7 +597,8 @@ class WebAdminEndToEndIT {
         Poll.until("the stalled import resumed and done", Duration.ofSeconds(60),
                 () -> get(members + "/imports/" + stalled, BOB_TOKEN, null).body().contains("\"status\":\"done\""));
         String resumed = get(members + "/imports/" + stalled, BOB_TOKEN, null).body();
-        assertTrue(resumed.contains("Resumed after 1 changes already applied: 1 added") && resumed.contains("\"done\":2"),
+        assertTrue(
+                resumed.contains("Resumed after 1 changes already applied: 1 added") && resumed.contains("\"done\":2"),
                 resumed);
         assertEquals(404, get(members + "/lena@example.test", BOB_TOKEN, null).statusCode(),
                 "the change counted as done is not applied again");

@@ -27,6 +27,12 @@ public class HeldMessageRepository {
         return held == null || !held.list().id().equals(list.id()) ? Optional.empty() : Optional.of(held);
     }
 
+    /** A held post of a list, to read. */
+    public Optional<HeldMessage> find(MailingList list, long id) {
+        HeldMessage held = em.find(HeldMessage.class, id);
+        return held == null || !held.list().id().equals(list.id()) ? Optional.empty() : Optional.of(held);
+    }
+
     /** A list's held posts, oldest first. */
     public List<HeldMessage> of(MailingList list) {
         return em.createQuery("select h from HeldMessage h where h.list = :list order by h.id", HeldMessage.class)

@@ -57,7 +57,7 @@ public class HeldAdministration {
     @Transactional
     public HeldPost post(Account caller, String list, long id) {
         MailingList l = rights.require(caller, list, ListRole.MODERATOR).list();
-        return held.of(l).stream().filter(h -> h.id() == id).findFirst().map(HeldPost::of)
+        return held.find(l, id).map(HeldPost::of)
                 .orElseThrow(() -> Refused.notFound("No post #" + id + " is held on " + list + "."));
     }
 

@@ -90,7 +90,8 @@ public class RosterImportBatches {
             removed += r[2];
         }
         String summary = summary(added, invited, removed, done - w.done() - added - invited - removed);
-        self.finish(id, w.done() == 0 ? summary
+        self.finish(id, w.done() == 0
+                ? summary
                 : "Resumed after " + w.done() + " changes already applied: " + summary);
     }
 

@@ -58,8 +58,9 @@ public class RosterImports {
             throw Refused.invalid("file", "The file is larger than " + MAX_CHARS / 1_000_000 + " MB.");
         }
         RosterCsv.Parsed parsed = RosterCsv.read(text, layout);
-        Set<String> current = tools.addresses(managed.list(), MemberRole.MEMBER).stream()
-                .map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(HashSet::new));
+        List<String> roster = tools.addresses(managed.list(), MemberRole.MEMBER);
+        Set<String> current = roster.stream().map(a -> a.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(HashSet::new));
         StringBuilder add = new StringBuilder();
         int adds = 0;
         int already = 0;
@@ -81,7 +82,7 @@ public class RosterImports {
                 throw Refused.invalid("file", "The file names no valid address; replacing the roster with it would"
                         + " remove every member, so nothing was done.");
             }
-            for (String a : tools.addresses(managed.list(), MemberRole.MEMBER)) {
+            for (String a : roster) {
                 if (!inFile.contains(a.toLowerCase(Locale.ROOT))) {
                     remove.append(a).append('\n');
                     removes++;

@@ -43,12 +43,6 @@ public class Copies {
         return copy.toBytes();
     }
 
-    /** The copy for one member of a personalized list. */
-    public byte[] personal(MailingList list, MailMessage post, Member member) throws IOException {
-        String[] values = memberValues(list, member);
-        return personal(list, post, values);
-    }
-
     /**
      * The copy for one member of a personalized list from a splice prepared once for the post
      * ({@link #prepare}), or made whole when there is none or the member's values cannot be spliced.

@@ -58,7 +58,7 @@ class PersonalSpliceTest {
 
     private void assertSameAsWhole(MailingList list, MailMessage post, PersonalSplice splice, Member m)
             throws IOException {
-        String whole = new String(copies.personal(list, post, m), StandardCharsets.ISO_8859_1);
+        String whole = new String(copies.personal(list, post, null, m), StandardCharsets.ISO_8859_1);
         String spliced = new String(copies.personal(list, post, splice, m), StandardCharsets.ISO_8859_1);
         assertEquals(whole, spliced);
         assertTrue(spliced.contains("List-Unsubscribe: <https://lists.example.test/unsubscribe/t-"

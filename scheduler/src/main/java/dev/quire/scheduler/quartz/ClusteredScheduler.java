@@ -245,17 +245,8 @@ public final class ClusteredScheduler implements AutoCloseable {
     /** Every job of every application in the job store: scheduler name to job names. */
     public Map<String, List<String>> jobs() throws SchedulerException {
         Map<String, List<String>> out = new HashMap<>();
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("SELECT SCHED_NAME, JOB_NAME FROM QRTZ_JOB_DETAILS WHERE JOB_GROUP = ?"
-                        + " ORDER BY SCHED_NAME, JOB_NAME")) {
-            s.setString(1, GROUP);
-            try (var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new SchedulerException("cannot read the job store", e);
+        for (JobSchedule j : schedules()) {
+            out.computeIfAbsent(j.scheduler(), k -> new ArrayList<>()).add(j.job());
         }
         return out;
     }

@@ -1,10 +1,8 @@
 package dev.quire.lists.deliverability.arc;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import org.apache.james.jdkim.canon.DigestOutputStream;
-import org.apache.james.jdkim.canon.RelaxedBodyCanonicalizer;
 
 import dev.quire.lists.deliverability.dkim.DkimKey;
 import dev.quire.lists.deliverability.dkim.DkimSigner;
@@ -59,7 +54,8 @@ public final class ArcSealer {
         String aar = "i=" + instance + "; " + authservId + "; " + results;
         String headerList = headerList(message);
         String ams = "i=" + instance + "; a=rsa-sha256; c=relaxed/relaxed; d=" + key.domain() + "; s="
-                + key.selector() + "; t=" + t + "; h=" + headerList + "; bh=" + bodyHash(message.body()) + "; b=";
+                + key.selector() + "; t=" + t + "; h=" + headerList + "; bh="
+                + ArcValidator.bodyHash(message.body(), true) + "; b=";
         StringBuilder signed = new StringBuilder();
         for (String raw : selected(message, headerList)) {
             signed.append(relaxed(raw)).append("\r\n");
@@ -119,18 +115,6 @@ public final class ArcSealer {
         String name = raw.substring(0, colon).strip().toLowerCase(Locale.ROOT);
         String value = raw.substring(colon + 1).replaceAll("\r?\n", "").replaceAll("[ \t]+", " ").strip();
         return name + ":" + value;
-    }
-
-    static String bodyHash(byte[] body) throws IOException {
-        try {
-            DigestOutputStream digest = new DigestOutputStream(MessageDigest.getInstance("SHA-256"));
-            try (OutputStream out = new RelaxedBodyCanonicalizer(digest)) {
-                out.write(body);
-            }
-            return Base64.getEncoder().encodeToString(digest.getDigest());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sign(String canonical, DkimKey key) throws IOException {
