@@ -123,7 +123,8 @@ public class OwnerToolsRepository {
 
     /** A ban by id in the list's own bans (or the site's, for {@code list} null). */
     public Optional<Ban> ban(MailingList list, long id) {
-        return bans(list).stream().filter(b -> b.id() == id).findFirst();
+        Ban b = em.find(Ban.class, id);
+        return b == null || b.list() == null || !b.list().id().equals(list.id()) ? Optional.empty() : Optional.of(b);
     }
 
     public void addBan(Ban ban) {

@@ -27,7 +27,7 @@ import dev.quire.db.TestDatabase;
  */
 class TwoNodesIT {
     private static final String DATABASE = "quire_it_mta_nodes";
-    private static final Duration OBSERVE = Duration.ofSeconds(16);
+    private static final Duration OBSERVE = Duration.ofSeconds(60);
 
     @Test
     void eachFireTimeOfAClusteredJobRunsOnceAcrossTwoNodes() throws Exception {
@@ -39,10 +39,15 @@ class TwoNodesIT {
                 nodes.add(start(db, "node2"));
                 awaitSchedulers(db, 2, Duration.ofSeconds(240));
                 Instant from = Instant.now();
-                Thread.sleep(OBSERVE.toMillis());
-                List<String[]> runs = rows(db, "SELECT fire_time, node, outcome FROM job_run WHERE job = 'address-file'"
-                        + " AND fire_time IS NOT NULL AND fire_time >= FROM_UNIXTIME(" + from.getEpochSecond() + ")");
-                assertTrue(runs.size() >= 5, "a fire time every 2 s for 16 s: " + runs.size());
+                String since = "SELECT fire_time, node, outcome FROM job_run WHERE job = 'address-file'"
+                        + " AND fire_time IS NOT NULL AND fire_time >= FROM_UNIXTIME(" + from.getEpochSecond() + ")";
+                // at least five fire times (one every 2 s), however slowly a loaded machine gets there
+                List<String[]> runs = rows(db, since);
+                for (Instant end = from.plus(OBSERVE); runs.size() < 5 && Instant.now().isBefore(end); runs = rows(db,
+                        since)) {
+                    Thread.sleep(500);
+                }
+                assertTrue(runs.size() >= 5, "a fire time every 2 s, five within " + OBSERVE + ": " + runs.size());
                 assertEquals(runs.size(), runs.stream().map(r -> r[0]).distinct().count(),
                         "no fire time ran on both nodes");
                 assertTrue(runs.stream().allMatch(r -> r[2].equals("OK") || r[2].equals("RUNNING")),
