@@ -124,7 +124,10 @@ public class OwnerToolsRepository {
     /** A ban by id in the list's own bans (or the site's, for {@code list} null). */
     public Optional<Ban> ban(MailingList list, long id) {
         Ban b = em.find(Ban.class, id);
-        return b == null || b.list() == null || !b.list().id().equals(list.id()) ? Optional.empty() : Optional.of(b);
+        Long scope = list == null ? null : list.id(); // null: the site-wide bans
+        return b == null || !java.util.Objects.equals(b.list() == null ? null : b.list().id(), scope)
+                ? Optional.empty()
+                : Optional.of(b);
     }
 
     public void addBan(Ban ban) {
